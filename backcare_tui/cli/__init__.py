@@ -1,0 +1,1 @@
+"""The command line: subcommands that need no full screen never import Textual."""

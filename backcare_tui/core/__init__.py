@@ -1,0 +1,1 @@
+"""The ground floor: plain Python that knows nothing of Textual or Rich."""

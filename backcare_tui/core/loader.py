@@ -1,0 +1,497 @@
+"""Routine files to the model, with every problem a file has, each in one line."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .breathing import PRESETS, BreathPattern, PatternError, make_pattern, parse_pattern
+from .durations import MAX_PHASE_SECONDS, DurationError, parse_duration
+from .errors import Problem, RoutineError
+from .model import (
+    DEFAULT_SWITCH_SECONDS,
+    FORMAT_VERSION,
+    Action,
+    Breathing,
+    Held,
+    Rest,
+    Routine,
+    Step,
+    Timed,
+)
+from .text import clean_line, clean_text
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_STEPS = 200
+MAX_NAME_LENGTH = 100
+MAX_PHASES = 50_000
+LIMITS = {"reps": 100, "sets": 50, "rounds": 50, "cycles": 500}
+MAX_MINUTES = 120
+
+TOP_KEYS = (
+    "format",
+    "name",
+    "description",
+    "tags",
+    "equipment",
+    "prepare",
+    "rest_between",
+    "rounds",
+    "steps",
+)
+COMMON_STEP_KEYS = ("name", "instructions", "cues")
+SHAPE_KEYS: dict[str, tuple[str, ...]] = {
+    "timed": ("duration",),
+    "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
+    "rest": ("rest",),
+    "breathing": ("breathing", "cycles", "minutes", "inhale_cue", "exhale_cue"),
+}
+MARKERS = {"duration": "timed", "hold": "held", "breathing": "breathing"}
+ALL_STEP_KEYS = tuple(dict.fromkeys(COMMON_STEP_KEYS + sum(SHAPE_KEYS.values(), ())))
+PATTERN_KEYS = ("inhale", "hold", "exhale", "hold_out")
+SIDES = ("both", "left", "right")
+
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def load_routine(path: Path | str) -> Routine:
+    """Read and check one routine file; raises RoutineError listing every problem."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoutineError(
+                shown,
+                [
+                    Problem(
+                        shown,
+                        f"file is {size / MAX_FILE_BYTES:.1f} MiB; "
+                        "routine files may be at most 1 MiB",
+                    )
+                ],
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise RoutineError(
+            shown, [Problem(shown, f"cannot read file: {error.strerror or error}")]
+        ) from None
+    return parse_routine_bytes(data, shown)
+
+
+def parse_routine_bytes(data: bytes, path: str) -> Routine:
+    if len(data) > MAX_FILE_BYTES:
+        raise RoutineError(
+            path, [Problem(path, "file is over 1 MiB; routine files may be at most 1 MiB")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise RoutineError(
+            path,
+            [
+                Problem(
+                    path,
+                    f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+                    line,
+                    column,
+                )
+            ],
+        ) from None
+    return parse_routine_text(text, path)
+
+
+def parse_routine_text(text: str, path: str) -> Routine:
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError(path, [_syntax_problem(str(error), text, path)]) from None
+    return routine_from_data(data, path)
+
+
+def _syntax_problem(message: str, text: str, path: str) -> Problem:
+    match = _TOML_PLACE.search(message)
+    if match:
+        return Problem(path, message[: match.start()], int(match.group(1)), int(match.group(2)))
+    if message.endswith("(at end of document)"):
+        lines = text.split("\n")
+        return Problem(
+            path, message.removesuffix(" (at end of document)"), len(lines), len(lines[-1]) + 1
+        )
+    return Problem(path, message)
+
+
+def routine_from_data(data: Mapping[str, Any], path: str) -> Routine:
+    """Check a parsed TOML document; the editor uses this for live validation too."""
+    checker = _Checker(path)
+    routine = checker.routine(data)
+    if checker.problems or routine is None:
+        raise RoutineError(path, checker.problems)
+    return routine
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """ "; did you mean "x"?" when a close match exists, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return f'"{clean_line(value)[:60]}"'
+    if isinstance(value, int | float):
+        return str(value)
+    return _type_name(value)
+
+
+def _type_name(value: object) -> str:
+    names = {
+        dict: "a table",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+    }
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+class _Checker:
+    """Collects problems instead of stopping at the first, so one run shows them all."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.step: int | None = None
+        self.step_name: str | None = None
+
+    def problem(self, message: str) -> None:
+        self.problems.append(Problem(self.path, message, step=self.step, step_name=self.step_name))
+
+    # -- fields ---------------------------------------------------------------
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str
+    ) -> set[str]:
+        """Report keys not in `allowed`; return the keys suggested instead, so the
+        caller does not also report them as missing."""
+        meant: set[str] = set()
+        for key in table:
+            if key not in allowed:
+                self.problem(f'unknown key "{clean_line(key)}" {where}{suggest(key, allowed)}')
+                meant.update(difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6))
+        return meant
+
+    def text(
+        self, table: Mapping[str, Any], key: str, *, required: bool = False, multiline: bool = False
+    ) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem(f'"{key}" is required: a short text')
+            return ""
+        if not isinstance(value, str):
+            self.problem(f"{key} must be a string, got {_show(value)}")
+            return ""
+        cleaned = clean_text(value).strip() if multiline else clean_line(value).strip()
+        if required and not cleaned:
+            self.problem(f"{key} must not be empty")
+        if key == "name" and len(cleaned) > MAX_NAME_LENGTH:
+            self.problem(f"name must be at most {MAX_NAME_LENGTH} characters, got {len(cleaned)}")
+        return cleaned
+
+    def strings(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list):
+            self.problem(f'{key} must be an array of strings like ["a", "b"], got {_show(value)}')
+            return ()
+        out: list[str] = []
+        for item in value:
+            if not isinstance(item, str):
+                self.problem(f"{key} must contain only strings, got {_show(item)}")
+                continue
+            cleaned = clean_line(item).strip()
+            if not cleaned:
+                self.problem(f"{key} must not contain empty strings")
+                continue
+            out.append(cleaned)
+        return tuple(out)
+
+    def seconds(
+        self, table: Mapping[str, Any], key: str, default: float = 0.0, *, positive: bool = False
+    ) -> float:
+        if key not in table:
+            return default
+        value = table[key]
+        try:
+            seconds = parse_duration(value)
+        except DurationError as error:
+            if positive and "negative" in str(error):
+                self.problem(f"{key} must be a positive number of seconds, got {_show(value)}")
+            else:
+                self.problem(f"{key} {_duration_message(error)}")
+            return default
+        if positive and seconds <= 0:
+            self.problem(f"{key} must be a positive number of seconds, got {_show(value)}")
+            return default
+        if seconds > MAX_PHASE_SECONDS:
+            self.problem(f"{key} must be at most 1 hour (3600 s), got {_show(value)}")
+            return default
+        return seconds
+
+    def count(self, table: Mapping[str, Any], key: str, default: int = 1) -> int:
+        if key not in table:
+            return default
+        value = table[key]
+        limit = LIMITS[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(f"{key} must be a whole number from 1 to {limit}, got {_show(value)}")
+            return default
+        if not 1 <= value <= limit:
+            self.problem(f"{key} must be a whole number from 1 to {limit}, got {value}")
+            return default
+        return value
+
+    # -- the routine ----------------------------------------------------------
+
+    def routine(self, data: Mapping[str, Any]) -> Routine | None:
+        version = data.get("format", FORMAT_VERSION)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            self.problem(f"format must be {FORMAT_VERSION}, got {_show(version)}")
+            return None
+        if version > FORMAT_VERSION:
+            self.problem(
+                f"format {version} is newer than this backcare understands "
+                f"(format {FORMAT_VERSION}); update backcare to use this file"
+            )
+            return None
+        self.unknown_keys(data, TOP_KEYS, "at the top level")
+        name = self.text(data, "name", required=True)
+        description = self.text(data, "description", multiline=True)
+        tags = self.strings(data, "tags")
+        equipment = self.strings(data, "equipment")
+        prepare = self.seconds(data, "prepare") if "prepare" in data else None
+        rest_between = self.seconds(data, "rest_between")
+        rounds = self.count(data, "rounds")
+        steps = self.steps(data.get("steps"))
+        if self.problems or not steps:
+            return None
+        routine = Routine(
+            name=name,
+            steps=steps,
+            description=description,
+            tags=tags,
+            equipment=equipment,
+            prepare=prepare,
+            rest_between=rest_between,
+            rounds=rounds,
+            format=version,
+        )
+        phases = count_phases(routine)
+        if phases > MAX_PHASES:
+            self.problem(
+                f"the routine expands to {phases:,} phases; at most {MAX_PHASES:,} are allowed"
+            )
+            return None
+        return routine
+
+    def steps(self, value: object) -> tuple[Step, ...]:
+        if value is None:
+            self.problem('no steps: add at least one [[steps]] table with a "name"')
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem(f"steps must be an array of tables ([[steps]]), got {_show(value)}")
+            return ()
+        if not value:
+            self.problem('no steps: add at least one [[steps]] table with a "name"')
+            return ()
+        if len(value) > MAX_STEPS:
+            self.problem(f"at most {MAX_STEPS} steps are allowed, got {len(value)}")
+            return ()
+        steps: list[Step] = []
+        for number, table in enumerate(value, start=1):
+            raw_name = table.get("name")
+            self.step = number
+            self.step_name = (
+                clean_line(raw_name).strip()[:MAX_NAME_LENGTH]
+                if isinstance(raw_name, str)
+                else None
+            )
+            step = self.one_step(table)
+            if step is not None:
+                steps.append(step)
+        self.step = self.step_name = None
+        return tuple(steps)
+
+    def one_step(self, table: Mapping[str, Any]) -> Step | None:
+        before = len(self.problems)
+        meant = self.unknown_keys(table, ALL_STEP_KEYS, "in a step")
+        name = self.text(table, "name", required=True)
+        instructions = self.text(table, "instructions", multiline=True)
+        cues = self.strings(table, "cues")
+        shape = self.shape_of(table, quiet=bool(meant & {*MARKERS, "rest"}))
+        if shape is None:
+            return None
+        allowed = COMMON_STEP_KEYS + SHAPE_KEYS[shape]
+        for key in table:
+            if key in ALL_STEP_KEYS and key not in allowed:
+                owner = next(s for s, keys in SHAPE_KEYS.items() if key in keys)
+                self.problem(f'"{key}" belongs to {owner} steps, not to a {shape} step')
+        action = self.action(shape, table)
+        if action is None or len(self.problems) > before:
+            return None
+        return Step(name=name, action=action, instructions=instructions, cues=cues)
+
+    def shape_of(self, table: Mapping[str, Any], *, quiet: bool = False) -> str | None:
+        markers = [key for key in MARKERS if key in table]
+        if len(markers) > 1:
+            both = " and ".join(f'"{m}"' for m in markers)
+            self.problem(
+                f"has {both}; a step is one of timed (duration), held (hold), "
+                "breathing (breathing) or rest (rest only)"
+            )
+            return None
+        if markers:
+            return MARKERS[markers[0]]
+        if "rest" in table:
+            return "rest"
+        if not quiet:
+            self.problem('needs one of "duration" (timed), "hold" (held), "breathing" or "rest"')
+        return None
+
+    def action(self, shape: str, table: Mapping[str, Any]) -> Action | None:
+        if shape == "timed":
+            return Timed(self.seconds(table, "duration", positive=True))
+        if shape == "rest":
+            return Rest(self.seconds(table, "rest"))
+        if shape == "held":
+            return self.held(table)
+        return self.breathing(table)
+
+    def held(self, table: Mapping[str, Any]) -> Held | None:
+        sides = table.get("sides")
+        if sides is not None and sides not in SIDES:
+            hint = suggest(sides, SIDES) if isinstance(sides, str) else ""
+            self.problem(f'sides must be "both", "left" or "right", got {_show(sides)}{hint}')
+            sides = None
+        return Held(
+            hold=self.seconds(table, "hold", positive=True),
+            reps=self.count(table, "reps"),
+            rest=self.seconds(table, "rest"),
+            sets=self.count(table, "sets"),
+            set_rest=self.seconds(table, "set_rest"),
+            sides=sides,
+            switch=self.seconds(table, "switch", DEFAULT_SWITCH_SECONDS),
+        )
+
+    def breathing(self, table: Mapping[str, Any]) -> Breathing | None:
+        value = table["breathing"]
+        preset: str | None = None
+        pattern: BreathPattern | None = None
+        if isinstance(value, str):
+            key = value.strip().lower()
+            if key in PRESETS:
+                preset = key
+                pattern = PRESETS[key].pattern
+            elif re.fullmatch(r"[a-z][a-z0-9_ -]*", key):
+                names = ", ".join(PRESETS)
+                self.problem(
+                    f"unknown breathing preset {_show(value)}{suggest(key, list(PRESETS))} "
+                    f'(presets: {names}; or a pattern like "4-7-8")'
+                )
+            else:
+                try:
+                    pattern = parse_pattern(value)
+                except PatternError as error:
+                    self.problem(f"breathing: {error}")
+        elif isinstance(value, dict):
+            pattern = self.pattern_table(value)
+        else:
+            self.problem(
+                'breathing must be a preset name, a pattern like "4-7-8" or a table '
+                f"{{ inhale = 4, exhale = 6 }}, got {_show(value)}"
+            )
+        cycles: int | None = None
+        minutes: float | None = None
+        if "cycles" in table and "minutes" in table:
+            self.problem('give either "cycles" or "minutes", not both')
+        elif "cycles" in table:
+            cycles = self.count(table, "cycles")
+        elif "minutes" in table:
+            minutes = self.minutes(table["minutes"])
+        else:
+            self.problem('a breathing step needs "cycles" (whole breaths) or "minutes"')
+        inhale_cue = self.text(table, "inhale_cue")
+        exhale_cue = self.text(table, "exhale_cue")
+        if pattern is None or (cycles is None and minutes is None):
+            return None
+        return Breathing(pattern, preset, cycles, minutes, inhale_cue, exhale_cue)
+
+    def minutes(self, value: object) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            self.problem(f"minutes must be a number of minutes, got {_show(value)}")
+            return None
+        if not 0 < value <= MAX_MINUTES:
+            self.problem(
+                f"minutes must be more than 0 and at most {MAX_MINUTES}, got {_show(value)}"
+            )
+            return None
+        return float(value)
+
+    def pattern_table(self, table: Mapping[str, Any]) -> BreathPattern | None:
+        before = len(self.problems)
+        meant = self.unknown_keys(table, PATTERN_KEYS, "in the breathing table")
+        parts = {}
+        for key in PATTERN_KEYS:
+            required = key in ("inhale", "exhale")
+            if required and key not in table:
+                if key not in meant:
+                    self.problem(f'the breathing table needs "{key}" (seconds)')
+                continue
+            parts[key] = self.seconds(table, key, positive=required)
+        if len(self.problems) > before:
+            return None
+        try:
+            return make_pattern(parts["inhale"], parts["hold"], parts["exhale"], parts["hold_out"])
+        except PatternError as error:
+            self.problem(f"breathing: {error}")
+            return None
+
+
+def _duration_message(error: DurationError) -> str:
+    message = str(error)
+    if message.startswith("must"):
+        return message
+    return "must be " + message.removeprefix("expected ")
+
+
+def count_phases(routine: Routine) -> int:
+    """An upper bound on the phases a routine expands to, to refuse runaway files early."""
+    per_round = 0
+    for step in routine.steps:
+        action = step.action
+        if isinstance(action, Held):
+            sides = len(action.side_order())
+            per_side = 2 * action.reps - 1
+            per_round += action.sets * (sides * per_side + (sides - 1)) + (action.sets - 1)
+        elif isinstance(action, Breathing):
+            per_round += 4 * action.total_cycles
+        else:
+            per_round += 1
+        per_round += 1
+    return per_round * routine.rounds + 1

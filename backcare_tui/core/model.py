@@ -1,0 +1,99 @@
+"""The routine model: frozen dataclasses, equal when the files mean the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .breathing import BreathPattern, cycles_for_minutes
+
+FORMAT_VERSION = 1
+DEFAULT_SWITCH_SECONDS = 5.0
+DEFAULT_PREPARE_SECONDS = 5.0
+
+Side = Literal["left", "right"]
+Sides = Literal["both", "left", "right"]
+
+
+@dataclass(frozen=True)
+class Timed:
+    """Work for a fixed time."""
+
+    duration: float
+
+
+@dataclass(frozen=True)
+class Held:
+    """Hold a position for `hold` seconds, rep after rep, set after set, side by side."""
+
+    hold: float
+    reps: int = 1
+    rest: float = 0.0
+    sets: int = 1
+    set_rest: float = 0.0
+    sides: Sides | None = None
+    switch: float = DEFAULT_SWITCH_SECONDS
+
+    def side_order(self) -> tuple[Side | None, ...]:
+        if self.sides == "both":
+            return ("left", "right")
+        if self.sides is None:
+            return (None,)
+        return (self.sides,)
+
+
+@dataclass(frozen=True)
+class Rest:
+    """A pause between exercises."""
+
+    rest: float
+
+
+@dataclass(frozen=True)
+class Breathing:
+    """Paced breathing, by preset or pattern, for a number of cycles or minutes."""
+
+    pattern: BreathPattern
+    preset: str | None = None
+    cycles: int | None = None
+    minutes: float | None = None
+    inhale_cue: str = ""
+    exhale_cue: str = ""
+
+    @property
+    def total_cycles(self) -> int:
+        if self.cycles is not None:
+            return self.cycles
+        return cycles_for_minutes(self.pattern, self.minutes or 0.0)
+
+
+Action = Timed | Held | Rest | Breathing
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    action: Action
+    instructions: str = ""
+    cues: tuple[str, ...] = ()
+
+    @property
+    def shape(self) -> str:
+        """ "timed", "held", "rest" or "breathing": the word the editor and docs use."""
+        return SHAPE_NAMES[type(self.action)]
+
+
+SHAPE_NAMES: dict[type, str] = {Timed: "timed", Held: "held", Rest: "rest", Breathing: "breathing"}
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    prepare: float | None = None
+    rest_between: float = 0.0
+    rounds: int = 1
+    format: int = FORMAT_VERSION

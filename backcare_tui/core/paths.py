@@ -1,0 +1,44 @@
+"""Where things live: XDG folders through platformdirs, so tests can point them elsewhere."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP = "backcare"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def user_routines_dir() -> Path:
+    return config_dir() / "routines"
+
+
+def config_file() -> Path:
+    override = os.environ.get("BACKCARE_CONFIG")
+    return Path(override).expanduser() if override else config_dir() / "config.toml"
+
+
+def history_file() -> Path:
+    return data_dir() / "history.db"
+
+
+def trash_dir() -> Path:
+    return data_dir() / "trash"
+
+
+def builtin_routines_dir() -> Path:
+    """Inside the installed wheel, or the repository's routines/ in an editable install."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "builtin_routines"
+    if shipped.is_dir():
+        return shipped
+    return package.parent / "routines"

@@ -1,0 +1,40 @@
+"""What a session did, for the summary screen, the CLI and the history store."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .model import Routine
+from .writer import dumps_routine
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    routine_name: str
+    routine_path: str | None
+    routine_hash: str
+    started_at: datetime
+    """UTC, timezone-aware."""
+    ended_at: datetime
+    planned_seconds: float
+    actual_seconds: float
+    """Active time: paused time never counts."""
+    steps_done: int
+    steps_skipped: int
+    steps_total: int
+    finished: bool
+    pain_before: int | None = None
+    pain_after: int | None = None
+    note: str = ""
+
+
+def routine_hash(routine: Routine) -> str:
+    """Hash of the routine's meaning (not its comments), to tell edited routines apart."""
+    return hashlib.sha256(dumps_routine(routine).encode("utf-8")).hexdigest()[:16]
+
+
+def path_text(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
