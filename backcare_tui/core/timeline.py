@@ -120,6 +120,8 @@ class StepSpan:
 
 @dataclass(frozen=True)
 class Timeline:
+    """Immutable, so the preview, the player and the history all see the same plan."""
+
     routine: Routine
     phases: tuple[Phase, ...]
     steps: tuple[StepSpan, ...]

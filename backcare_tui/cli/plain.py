@@ -1,0 +1,99 @@
+"""`run --plain`: a session as one line per phase, for screen readers, pipes and logs.
+
+Plain text only (no Rich, no Textual), so it starts like a script and reads
+well aloud. The engine never sleeps; this loop sleeps until the next
+deadline and asks the engine what happened, so lateness never adds up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from ..core.clock import Clock, MonotonicClock
+from ..core.durations import format_length
+from ..core.player import Finished, PhaseStarted, Player
+from ..core.text import clean_line
+from ..core.timeline import Phase, Timeline
+
+
+def run_plain(
+    timeline: Timeline,
+    title: str,
+    out: TextIO,
+    clock: Clock | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Play in real time; 0 when the session finishes, 1 when stopped by Ctrl+C."""
+    player = Player(timeline, clock or MonotonicClock())
+    try:
+        _say(out, header_line(timeline, title))
+        player.start()
+        while True:
+            for event in player.update():
+                if isinstance(event, PhaseStarted):
+                    _say(out, phase_line(event.phase, timeline))
+                elif isinstance(event, Finished):
+                    _say(out, summary_line(player))
+                    return 0
+            sleep(player.phase_remaining)
+    except KeyboardInterrupt:
+        player.stop()
+        _say(out, summary_line(player))
+        return 0 if player.finished else 1
+    except BrokenPipeError:
+        # The reader went away (`| head`); nobody is left to tell.
+        player.stop()
+        return 1
+
+
+def header_line(timeline: Timeline, title: str) -> str:
+    return (
+        f"{clean_line(title)}: {format_length(timeline.total)}, "
+        f"{_count(len(timeline.steps), 'step')}. Press Ctrl+C to stop."
+    )
+
+
+def phase_line(phase: Phase, timeline: Timeline) -> str:
+    """`[0:05] Plank - hold 30s - set 1 of 2, left - Keep your hips level`.
+
+    "1 of 2" rather than "1/2", which screen readers may read as a half. A rest
+    between steps belongs to the step before, so it names the step to come.
+    """
+    length = format_length(phase.length)
+    if phase.rest_reason == "between":
+        parts = [f"rest {length}"]
+        following = phase.step_index + 1
+        if following < len(timeline.steps):
+            parts.append(f"next: {timeline.steps[following].name}")
+    else:
+        parts = [phase.step_name, f"{phase.label.lower()} {length}"]
+    details = ", ".join(phase.parts(of=" of "))
+    parts += [text for text in (details, phase.cue) if text]
+    return clean_line(f"[{_stamp(phase.start)}] " + " - ".join(parts))
+
+
+def summary_line(player: Player) -> str:
+    """`Stopped after 1m 20s: 3 of 7 steps done.`"""
+    verb = "Finished in" if player.finished else "Stopped after"
+    played = format_length(round(player.elapsed))
+    total = len(player.timeline.steps)
+    return f"{verb} {played}: {player.steps_done} of {_count(total, 'step')} done."
+
+
+def _say(out: TextIO, line: str) -> None:
+    out.write(line + "\n")
+    out.flush()
+
+
+def _stamp(seconds: float) -> str:
+    """Where the phase sits in the plan, to the nearest second (sums of floats may fall short)."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
