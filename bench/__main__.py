@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ["timing", "history"]
+MODULES = ["timing", "history", "pacer", "startup", "cpu", "load"]
 
 
 def main(argv: list[str]) -> int:

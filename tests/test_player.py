@@ -256,6 +256,7 @@ def test_skip_step_goes_to_the_first_phase_of_the_next_step() -> None:
     assert names(player.update()) == ["step 2", "phase 5"]
     assert player.step.name == "C" and player.phase_started_at == T0 + 17
     assert (player.steps_done, player.steps_skipped) == (1, 1)
+    assert player.skipped_steps == frozenset({1})
     assert player.skipped == 23.0 and player.elapsed == 17.0 and balanced(player)
 
 
@@ -351,6 +352,7 @@ def test_a_replayed_step_that_was_skipped_counts_as_done_once_finished() -> None
     player.update()
     assert player.step.name == "C"
     assert (player.steps_done, player.steps_skipped) == (2, 0)
+    assert player.skipped_steps == frozenset()
 
 
 def test_extend_adds_time_to_the_current_phase() -> None:

@@ -12,6 +12,7 @@ from rich.text import Text
 from ..core.durations import format_length
 from ..core.library import Library
 from ..core.model import Routine
+from ..core.text import clean_line
 from ..core.timeline import compile_routine
 
 
@@ -33,13 +34,15 @@ def print_list(library: Library) -> int:
         total = compile_routine(routine).total
         source = entry.kind
         if entry.shadows is not None:
-            source += f" (overrides {entry.shadows})"
+            source += f" (overrides {clean_line(str(entry.shadows))})"
+        if entry.kind != "built-in":
+            source += f": {clean_line(str(entry.path))}"  # file names are untrusted too
         table.add_row(
             Text(routine.name),
             format_length(total),
             str(len(routine.steps) * routine.rounds),
             Text(", ".join(routine.tags)),
-            Text(f"{source}: {entry.path}" if entry.kind != "built-in" else source),
+            Text(source),
         )
     console.print(table)
     if library.broken:
@@ -58,7 +61,7 @@ def print_plan(routine: Routine, path: Path) -> int:
     console.print(Text(routine.name, style="bold"))
     if routine.description:
         console.print(Text(routine.description))
-    console.print(Text(f"{path}", style="dim"))
+    console.print(Text(clean_line(str(path)), style="dim"))  # file names are untrusted too
     table = Table(expand=False, show_edge=False)
     table.add_column("#", justify="right")
     table.add_column("Step", overflow="fold")

@@ -6,12 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, load_path_or_name, routine_folders, scan, slug
 from ..core.loader import load_routine
 from ..core.paths import user_routines_dir
+from .history_cli import add_history_commands
 
 SAFETY = (
     "backcare is an exercise aid, not medical advice. Stop if you feel sharp pain, "
@@ -68,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print one line per phase instead of the full screen (screen readers, pipes, logs)",
     )
+    edit = commands.add_parser(
+        "edit",
+        parents=[common],
+        help="open a routine in the app's editor (built-ins are saved as your own copy)",
+    )
+    edit.add_argument("routine", metavar="NAME|PATH")
+    _add_breathe(commands, common)
+    add_history_commands(commands, common)
     return parser
 
 
@@ -94,8 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return new(args.name)
         if args.command == "run":
             return run(args.routine, extra, plain=args.plain)
-        parser.print_help()
-        return 0
+        if args.command == "edit":
+            return edit(args.routine, extra)
+        if args.command == "breathe":
+            return breathe(args, extra)
+        if args.command in ("history", "stats"):
+            from .history_cli import run_history_command
+
+            return run_history_command(args)
+        return open_app(extra)
     except RoutineError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -163,10 +180,147 @@ def run(wanted: str, extra: Sequence[Path], *, plain: bool) -> int:
     if entry.error is not None:
         raise entry.error
     assert entry.routine is not None
-    timeline = compile_routine(entry.routine)
     if plain:
         from .plain import run_plain
 
-        return run_plain(timeline, entry.routine.name, sys.stdout)
-    print("backcare run: the full-screen player is not built yet; use --plain", file=sys.stderr)
-    return 2
+        return run_plain(compile_routine(entry.routine), entry.routine.name, sys.stdout)
+    from ..app import make_app
+
+    app = make_app(extra_folders=extra, start=entry.routine, start_path=entry.path)
+    outcome = app.run() or app.outcome
+    for line in outcome.lines:
+        print(line)
+    return outcome.exit_code
+
+
+def edit(wanted: str, extra: Sequence[Path]) -> int:
+    """`backcare edit`: the in-app editor, full screen; leaving it leaves the app."""
+    from dataclasses import replace
+
+    from ..core.library import BUILTIN
+    from ..core.paths import builtin_routines_dir
+
+    entry = load_path_or_name(wanted, _library(extra))
+    if entry.path.resolve().parent == builtin_routines_dir().resolve():
+        entry = replace(entry, kind=BUILTIN)
+    from ..app import make_app
+
+    app = make_app(extra_folders=extra, edit=entry)
+    outcome = app.run() or app.outcome
+    for line in outcome.lines:
+        print(line)
+    return outcome.exit_code
+
+
+def open_app(extra: Sequence[Path]) -> int:
+    """`backcare` alone: the home screen."""
+    from ..app import make_app
+
+    app = make_app(extra_folders=extra)
+    outcome = app.run() or app.outcome
+    for line in outcome.lines:
+        print(line)
+    return outcome.exit_code
+
+
+def _add_breathe(
+    commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser
+) -> None:
+    from ..core.breathing import PRESETS
+
+    breathe = commands.add_parser(
+        "breathe",
+        parents=[common],
+        help="start a paced breathing session straight away",
+        description="Breathe with the pacer: a preset or your own pattern in seconds "
+        '(in-out, in-hold-out or in-hold-out-hold, like "4-7-8"), for some minutes or cycles. '
+        "Presets: " + ", ".join(f"{name} ({p.pattern.label()})" for name, p in PRESETS.items()),
+        epilog=SAFETY,
+    )
+    breathe.add_argument(
+        "--pattern",
+        metavar="NAME|4-7-8",
+        default="diaphragmatic",
+        type=_pattern_arg,
+        help="a preset name or seconds like 4-7-8, 4-4-4-4, 5.5-5.5 (default: diaphragmatic)",
+    )
+    length = breathe.add_mutually_exclusive_group()
+    length.add_argument(
+        "--minutes", metavar="M", type=_minutes_arg, help="how long, in minutes (default: 5)"
+    )
+    length.add_argument("--cycles", metavar="N", type=_cycles_arg, help="how many breaths")
+    breathe.add_argument(
+        "--plain",
+        action="store_true",
+        help="print one line per phase instead of the full screen (screen readers, pipes, logs)",
+    )
+
+
+def _pattern_arg(text: str) -> str:
+    from ..core.breathing import PatternError, parse_pattern
+
+    try:
+        parse_pattern(text)
+    except PatternError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _minutes_arg(text: str) -> float:
+    from ..core.breathing_session import LengthError, check_minutes
+
+    try:
+        return check_minutes(float(text))
+    except ValueError as error:
+        message = (
+            str(error) if isinstance(error, LengthError) else f'expected minutes, got "{text}"'
+        )
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _cycles_arg(text: str) -> int:
+    from ..core.breathing_session import MAX_CYCLES
+
+    try:
+        cycles = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'expected a whole number of cycles, got "{text}"'
+        ) from None
+    if not 1 <= cycles <= MAX_CYCLES:
+        raise argparse.ArgumentTypeError(f"cycles must be from 1 to {MAX_CYCLES}, got {cycles}")
+    return cycles
+
+
+def breathe(args: argparse.Namespace, extra: Sequence[Path]) -> int:
+    """A breathing session as a routine of one step, played like any routine."""
+    from ..core.breathing import PRESETS, parse_pattern, pattern_warnings
+    from ..core.breathing_session import breathing_routine
+    from ..core.timeline import compile_routine
+
+    key = args.pattern.strip().lower()
+    pattern = parse_pattern(key)
+    for note in pattern_warnings(pattern):
+        print(f"Note: {note}", file=sys.stderr)
+    routine = breathing_routine(
+        pattern,
+        preset=key if key in PRESETS else None,
+        minutes=args.minutes,
+        cycles=args.cycles,
+    )
+    if args.plain:
+        from ..core.settings import load_settings
+        from .plain import run_plain
+
+        settings, problems = load_settings()
+        for problem in problems:
+            print(f"backcare: {problem}", file=sys.stderr)
+        timeline = compile_routine(routine, settings.prepare_seconds)
+        return run_plain(timeline, routine.name, sys.stdout)
+    from ..app import make_app
+
+    app = make_app(extra_folders=extra, start=routine)
+    outcome = app.run()
+    for line in outcome.lines if outcome else ():
+        print(line)
+    return outcome.exit_code if outcome else 0

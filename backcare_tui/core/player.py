@@ -298,8 +298,13 @@ class Player:
 
     @property
     def steps_skipped(self) -> int:
+        return len(self.skipped_steps)
+
+    @property
+    def skipped_steps(self) -> frozenset[int]:
+        """Indexes of steps left undone by a skip (and not finished since), for step lists."""
         self._sync()
-        return len(self._left_undone - self._done)
+        return frozenset(self._left_undone - self._done)
 
     @property
     def paused(self) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
+import shutil
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -27,6 +29,7 @@ class Settings:
     voice_program: str = ""
     """Speech program to use; empty picks the first of espeak-ng, espeak, spd-say, say."""
     theme: str = "textual-dark"
+    """A Textual theme name; one the app does not know leaves the default in place."""
     reduced_motion: bool = False
     """Words and numbers instead of the animated breathing shape."""
     ascii: bool = False
@@ -34,15 +37,19 @@ class Settings:
     prepare_seconds: float = DEFAULT_PREPARE_SECONDS
     """Lead-in before the first step, for routines that do not set `prepare`."""
     weekly_goal: int = 3
+    """Sessions a week; the article suggests 3 to 4."""
     pain_checkin: bool = False
+    """Ask "how is your back, 0-10?" before and after each session (off: one key starts)."""
     auto_pause: bool = False
     """Pause a session when the terminal loses focus."""
     routine_folders: tuple[str, ...] = field(default_factory=tuple)
+    """Extra folders of routine files, after the built-in and user folders."""
     notice_seen: bool = False
     """The first-run safety notice has been read."""
 
 
 KEYS = tuple(f.name for f in fields(Settings))
+_DEFAULTS = Settings()
 _LIMITS: dict[str, tuple[float, float]] = {"prepare_seconds": (0, 600), "weekly_goal": (1, 21)}
 
 
@@ -63,21 +70,29 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 def settings_from_data(data: dict[str, Any], where: str) -> tuple[Settings, list[str]]:
     problems: list[str] = []
     values: dict[str, Any] = {}
-    defaults = Settings()
     for key, value in data.items():
         if key not in KEYS:
             problems.append(f'{where}: unknown setting "{clean_line(key)}"{suggest(key, KEYS)}')
             continue
-        default = getattr(defaults, key)
-        checked = _check(key, value, default)
-        if checked is None:
-            problems.append(
-                f"{where}: {key} must be {_expected(key, default)}, got "
-                f"{clean_line(repr(value))[:40]}; using {_show(default)}"
-            )
+        checked, problem = check_value(key, value)
+        if problem is not None:
+            problems.append(f"{where}: {problem}")
             continue
         values[key] = checked
-    return dataclasses.replace(defaults, **values), problems
+    return dataclasses.replace(Settings(), **values), problems
+
+
+def check_value(key: str, value: Any) -> tuple[Any, str | None]:
+    """The value to use for `key`, or a message saying what was expected (for the file and
+    the settings screen alike)."""
+    default = getattr(_DEFAULTS, key)
+    checked = _check(key, value, default)
+    if checked is None:
+        return default, (
+            f"{key} must be {_expected(key, default)}, got "
+            f"{clean_line(repr(value))[:40]}; using {_show(default)}"
+        )
+    return checked, None
 
 
 def _check(key: str, value: Any, default: Any) -> Any:
@@ -93,12 +108,14 @@ def _check(key: str, value: Any, default: Any) -> Any:
         ):
             return None
         low, high = _LIMITS[key]
-        return value if low <= value <= high else None
+        if not low <= value <= high:
+            return None
+        return float(value) if isinstance(default, float) else value
     if isinstance(default, str):
         return clean_line(value) if isinstance(value, str) else None
     if isinstance(default, tuple):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
+            return tuple(clean_line(v).strip() for v in value if v.strip())
         return None
     return None
 
@@ -129,6 +146,27 @@ def settings_to_data(settings: Settings) -> dict[str, Any]:
     return data
 
 
+HEADER = (
+    "# backcare settings. The app rewrites this file when you change a setting\n"
+    "# there; keys it does not know are kept.\n"
+)
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically, keeping keys this version does not know (a newer one may).
+
+    A file that does not parse is copied to `<name>.bak` first, so hand edits
+    that went wrong are not lost when the app writes a good file over them.
+    """
     path = path or config_file()
-    atomic_write(path, tomli_w.dumps(settings_to_data(settings)).encode("utf-8"))
+    data: dict[str, Any] = {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        with contextlib.suppress(OSError):
+            shutil.copyfile(path, path.with_name(path.name + ".bak"))
+    data = {key: value for key, value in data.items() if key not in KEYS}
+    data = {**settings_to_data(settings), **data}
+    atomic_write(path, (HEADER + tomli_w.dumps(data)).encode("utf-8"))

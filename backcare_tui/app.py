@@ -1,0 +1,280 @@
+"""The Textual app and the one factory that builds it for the CLI, tests and screenshots."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .core.clock import Clock, MonotonicClock
+from .core.library import Entry, Library, routine_folders, scan
+from .core.model import Routine
+from .core.settings import Settings, load_settings
+from .core.summary import SessionSummary
+from .recorder import Recorder
+from .settings_keeper import SettingsKeeper
+from .textual_fixes import apply as apply_textual_fixes
+
+apply_textual_fixes()
+
+
+@dataclass
+class Outcome:
+    """What the CLI prints and returns after the terminal is restored."""
+
+    exit_code: int = 0
+    lines: list[str] = field(default_factory=list)
+
+
+class BackcareApp(App[Outcome]):
+    """Holds what every screen shares: settings, the clock, the routine library."""
+
+    CSS_PATH = "backcare.tcss"
+    TITLE = "backcare"
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        settings_problems: Sequence[str] = (),
+        clock: Clock,
+        extra_folders: Sequence[Path] = (),
+        start: Routine | None = None,
+        start_path: Path | None = None,
+        edit: Entry | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.settings_problems = list(settings_problems)
+        self.clock = clock
+        self.extra_folders = list(extra_folders)
+        self.library = self.scan_library()
+        self.outcome = Outcome()
+        self.start = start
+        """Set by `backcare run`: play this at once and leave the app when it ends."""
+        self.start_path = start_path
+        self.start_edit = edit
+        """Set by `backcare edit`: open this routine in the editor and leave when it closes."""
+        self.last_summary: SessionSummary | None = None
+        self.recorder = Recorder(self)
+        """Pain check-ins and the history store; opens the database only when a session ends."""
+        self.settings_keeper = SettingsKeeper(self)
+
+    def scan_library(self) -> Library:
+        folders = [Path(p) for p in self.settings.routine_folders] + self.extra_folders
+        return scan(routine_folders(folders))
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.settings_keeper.watch_theme()
+        self.recorder.install_signal_handlers()
+        for problem in self.settings_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=8)
+        if self.start is not None:
+            self.start_session(self.start, self.start_path)
+        if self.start_edit is not None:
+            self.edit_routine(self.start_edit, leave_after=True)
+
+    # --- session: home, player, summary ---
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the bottom of the stack, so whatever opens on start-up sits on top of it."""
+        from .screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def start_session(
+        self, routine: Routine, path: Path | None = None, *, replace: bool = False
+    ) -> None:
+        """Play `routine`; `replace` swaps out the current screen (repeat from the summary)."""
+        self.recorder.before_session(partial(self._play, routine, path, replace))
+
+    def _play(self, routine: Routine, path: Path | None, replace: bool) -> None:
+        from .screens.player import PlayerScreen
+
+        screen = PlayerScreen(routine, path)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def session_ended(self, summary: SessionSummary) -> None:
+        """Called once per session, finished or stopped early: the hook for history."""
+        summary = self.recorder.session_ended(summary, ask=self.start is None)
+        self.last_summary = summary
+        if self.start is not None:
+            # Deferred: recap pulls in the player engine, 5-15 ms of start-up for home.
+            from .core.recap import recap_lines
+
+            self.outcome = Outcome(0 if summary.finished else 1, recap_lines(summary))
+
+    def finish_run(self, summary: SessionSummary) -> bool:
+        """Under `backcare run`, leave the app for the shell; False when the app stays."""
+        if self.start is None:
+            return False
+        self.exit(self.outcome)
+        return True
+
+    def update_settings(self, settings: Settings) -> None:
+        """Use `settings` from now on (the theme at once) and save them to the config file."""
+        self.settings_keeper.update(settings)
+
+    def on_unmount(self) -> None:
+        """Nothing lost on the way out: a session awaiting its pain score, unsaved settings."""
+        self.recorder.flush()
+        self.recorder.remove_signal_handlers()
+        self.settings_keeper.flush()
+        self.outcome.lines.extend(self.recorder.failures)
+
+    def go_home(self) -> None:
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def on_app_blur(self, event: events.AppBlur) -> None:
+        from .screens.player import PlayerScreen
+
+        if isinstance(self.screen, PlayerScreen):
+            self.screen.app_blurred()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a palette command, and only those."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if active.node is not screen or not binding.description:
+                continue
+            if not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or self.get_key_display(binding)
+            help_text = f"{binding.tooltip or binding.description} (key: {key})"
+            yield SystemCommand(
+                binding.description,
+                help_text,
+                partial(self.call_later, screen.run_action, binding.action),
+            )
+
+    def action_breathe(self) -> None:
+        from .screens.breathing import BreathingScreen
+
+        self.push_screen(BreathingScreen())
+
+    def action_stats(self) -> None:
+        screen = _optional_screen("stats", "StatsScreen")
+        if screen is None:
+            self.notify("History arrives soon.", title="History")
+            return
+        self.push_screen(screen())
+
+    def action_settings(self) -> None:
+        screen = _optional_screen("settings_screen", "SettingsScreen")
+        if screen is None:
+            self.notify("Settings arrive soon; edit the config file meanwhile.", title="Settings")
+            return
+        self.push_screen(screen())
+
+    def action_help(self) -> None:
+        try:
+            from .screens.help import HelpScreen
+        except ImportError:
+            self.action_show_help_panel()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    # --- editing (screens/editor.py, screens/editor_actions.py) ---
+
+    def edit_routine(self, entry: Entry | None, *, leave_after: bool = False) -> None:
+        """Open the editor; under `backcare edit`, leave the app when it closes."""
+        from .screens.editor_actions import open_editor
+
+        open_editor(self, entry, self._edit_closed if leave_after else self._edited)
+
+    def new_routine(self) -> None:
+        from .screens.editor_actions import new_routine
+
+        new_routine(self, self._edited)
+
+    def duplicate_routine(self, entry: Entry | None) -> None:
+        from .screens.editor_actions import duplicate
+
+        duplicate(self, entry, self._edited)
+
+    def delete_routine(self, entry: Entry | None) -> None:
+        from .screens.editor_actions import delete
+
+        delete(self, entry, self.reload_library)
+
+    def reload_library(self) -> None:
+        """Read the folders again, in home's worker when home is there to show the result."""
+        from .screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.reload_quietly()
+                return
+        self.library = self.scan_library()
+
+    def _edited(self, saved: Path | None) -> None:
+        if saved is not None:
+            self.reload_library()
+
+    def _edit_closed(self, saved: Path | None) -> None:
+        lines = [f"saved {saved}"] if saved is not None else []
+        self.exit(Outcome(0, lines))
+
+    def action_editor_soon(self) -> None:
+        self.notify(
+            "The routine editor comes in a later version. Meanwhile `backcare new NAME` "
+            "writes a starter file you can edit in any text editor.",
+            title="Editor",
+            timeout=6,
+        )
+
+
+def _optional_screen(module: str, name: str) -> Callable[[], Screen[Any]] | None:
+    """A screen another part of the app provides, or None while it is not written yet."""
+    try:
+        found = importlib.import_module(f"{__package__}.screens.{module}")
+    except ImportError:
+        return None
+    screen: Callable[[], Screen[Any]] | None = getattr(found, name, None)
+    return screen
+
+
+def make_app(
+    *,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    extra_folders: Sequence[Path] = (),
+    start: Routine | None = None,
+    start_path: Path | None = None,
+    edit: Entry | None = None,
+) -> BackcareApp:
+    """Build the app; tests and screenshots pass a fake clock and their own settings.
+
+    `start` plays a routine at once and leaves the app when it ends (`backcare run`);
+    `edit` opens a routine in the editor and leaves when it closes (`backcare edit`).
+    """
+    problems: list[str] = []
+    if settings is None:
+        settings, problems = load_settings()
+    return BackcareApp(
+        settings=settings,
+        settings_problems=problems,
+        clock=clock or MonotonicClock(),
+        extra_folders=extra_folders,
+        start=start,
+        start_path=start_path,
+        edit=edit,
+    )

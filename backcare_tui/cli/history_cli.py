@@ -1,0 +1,208 @@
+"""`backcare history` and `backcare stats`: the session log for people and for scripts.
+
+Exports (`--csv`, `--json`) hold every session, oldest first, with times in
+UTC ISO 8601 and the same field names as the database, so they can be
+loaded anywhere without knowing backcare. Rich is imported only for the
+table, and Textual never.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from ..core.history import StoredSession
+    from ..core.stats import Stats
+
+# The parser is built for every command, so this module's own imports stay
+# light; the history and stats modules (sqlite3 and friends, ~25 ms) load on use.
+FIELDS = (
+    "id",
+    "routine_name",
+    "routine_path",
+    "routine_hash",
+    "started_at",
+    "ended_at",
+    "planned_seconds",
+    "actual_seconds",
+    "steps_done",
+    "steps_skipped",
+    "steps_total",
+    "finished",
+    "pain_before",
+    "pain_after",
+    "note",
+)
+"""Export columns: the row id, then the database's own (checked by a test)."""
+DEFAULT_ROWS = 20
+
+
+def add_history_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    history = commands.add_parser(
+        "history",
+        parents=[common],
+        help="print recent sessions, or export them all (--csv, --json)",
+        description="Print recent sessions as a table, newest first; --csv and --json "
+        "write every session to stdout, oldest first, times in UTC.",
+    )
+    shape = history.add_mutually_exclusive_group()
+    shape.add_argument("--csv", action="store_true", help="every session as CSV")
+    shape.add_argument("--json", action="store_true", help="every session as a JSON array")
+    shape.add_argument(
+        "-n",
+        "--limit",
+        type=int,
+        default=DEFAULT_ROWS,
+        metavar="N",
+        help=f"how many recent sessions to print (default {DEFAULT_ROWS})",
+    )
+    commands.add_parser(
+        "stats",
+        parents=[common],
+        help="print this week against your goal, your streak and totals",
+    )
+
+
+def run_history_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from ..core.history import load_history
+
+    out = out or sys.stdout
+    if args.command == "stats":
+        return print_stats(out)
+    if args.csv or args.json:
+        history = load_history()
+        _warn(history.notices)
+        sessions = list(reversed(history.sessions))
+        if args.csv:
+            write_csv(sessions, out)
+        else:
+            write_json(sessions, out)
+        return 0
+    return print_table(max(args.limit, 0), out)
+
+
+def record(stored: StoredSession) -> dict[str, Any]:
+    """One session as export fields: plain numbers, booleans, null, UTC ISO strings."""
+    s = stored.summary
+    return {
+        "id": stored.id,
+        "routine_name": s.routine_name,
+        "routine_path": s.routine_path,
+        "routine_hash": s.routine_hash,
+        "started_at": _utc(s.started_at),
+        "ended_at": _utc(s.ended_at),
+        "planned_seconds": s.planned_seconds,
+        "actual_seconds": round(s.actual_seconds, 3),
+        "steps_done": s.steps_done,
+        "steps_skipped": s.steps_skipped,
+        "steps_total": s.steps_total,
+        "finished": s.finished,
+        "pain_before": s.pain_before,
+        "pain_after": s.pain_after,
+        "note": s.note,
+    }
+
+
+def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for stored in sessions:
+        row = record(stored)
+        row["finished"] = "true" if row["finished"] else "false"
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+def write_json(sessions: list[StoredSession], out: TextIO) -> None:
+    json.dump([record(s) for s in sessions], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def print_table(limit: int, out: TextIO) -> int:
+    from ..core.durations import format_length
+    from ..core.history import load_history
+    from ..core.pain import change_text
+    from ..core.text import clean_line
+
+    history = load_history(limit=limit)
+    _warn(history.notices)
+    if not history.sessions:
+        out.write("No sessions yet. Run `backcare` and pick a routine.\n")
+        return 0
+    from rich.console import Console  # Rich only for the table: ~30 ms
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, justify in (
+        ("When", "left"),
+        ("Routine", "left"),
+        ("Time", "right"),
+        ("Steps", "right"),
+        ("", "left"),
+        ("Pain", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for stored in history.sessions:
+        s = stored.summary
+        table.add_row(
+            s.started_at.astimezone().strftime("%a %Y-%m-%d %H:%M"),
+            Text(clean_line(s.routine_name)),
+            format_length(round(s.actual_seconds)),
+            f"{s.steps_done}/{s.steps_total}",
+            "done" if s.finished else "stopped",
+            change_text(s.pain_before, s.pain_after, ascii_only=True),
+        )
+    Console(file=out, highlight=False).print(table)
+    return 0
+
+
+def stats_lines(stats: Stats) -> list[str]:
+    from ..core.durations import format_length
+
+    week = stats.this_week
+    left = "goal met" if stats.goal_met else f"{stats.sessions_to_go} more to reach your goal"
+    weeks = "week" if stats.streak == 1 else "weeks"
+    best = f" (best {stats.best_streak})" if stats.best_streak > stats.streak else ""
+    sessions = "session" if stats.total_sessions == 1 else "sessions"
+    return [
+        f"This week ({week.label}): {week.sessions} of {stats.goal} sessions, {left}.",
+        f"Streak: {stats.streak} {weeks} in a row meeting the goal{best}.",
+        f"In all: {format_length(round(stats.total_minutes * 60))} over "
+        f"{stats.total_sessions} {sessions}.",
+    ]
+
+
+def print_stats(out: TextIO) -> int:
+    from ..core.history import load_history
+    from ..core.settings import load_settings
+    from ..core.stats import compute_stats
+
+    settings, problems = load_settings()
+    _warn(problems)
+    history = load_history()
+    _warn(history.notices)
+    stats = compute_stats(
+        [s.summary for s in history.sessions],
+        now=datetime.now(UTC),
+        tz=None,
+        goal=settings.weekly_goal,
+    )
+    out.write("\n".join(stats_lines(stats)) + "\n")
+    return 0
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        print(f"backcare: {message}", file=sys.stderr)

@@ -1,0 +1,268 @@
+"""A routine as the editor's form holds it: text in fields, checked by the loader itself.
+
+The form never judges a value on its own. It turns its text into the
+dictionary a TOML file would give and runs `routine_from_data`, so every
+message next to a field is exactly the line `backcare check` would print.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .breathing import BreathPattern
+from .errors import Problem, RoutineError
+from .loader import PATTERN_KEYS, routine_from_data
+from .model import Routine
+from .writer import routine_to_data
+
+SHAPES = ("timed", "held", "rest", "breathing")
+SHAPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "timed": ("duration",),
+    "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
+    "rest": ("rest",),
+    "breathing": ("breathing", "length", "unit", "inhale_cue", "exhale_cue"),
+}
+MAIN_FIELD = {"timed": "duration", "held": "hold", "rest": "rest", "breathing": "length"}
+"""The time field that carries over when a step changes shape."""
+ROUTINE_FIELDS = (
+    "name",
+    "description",
+    "tags",
+    "equipment",
+    "prepare",
+    "rest_between",
+    "rounds",
+)
+STEP_FIELDS = ("name", "instructions", "cues")
+GENERAL = ""
+"""The field name for problems that belong to no single field."""
+
+
+def number_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_value(text: str) -> object:
+    """Field text to what TOML would give: a number when it reads as one, else the text.
+
+    Leaving text as text lets the loader say what it expected ("hold must be
+    a duration like "90s"...") in its own words.
+    """
+    stripped = text.strip()
+    try:
+        return int(stripped)
+    except ValueError:
+        pass
+    try:
+        return float(stripped)
+    except ValueError:
+        return stripped
+
+
+def split_list(text: str, sep: str) -> list[str]:
+    return [item.strip() for item in re.split(sep, text) if item.strip()]
+
+
+@dataclass
+class StepDraft:
+    name: str = ""
+    instructions: str = ""
+    cues: str = ""
+    """One cue a line: cues may contain commas."""
+    shape: str = "timed"
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Field text per shape, so changing shape and back loses nothing typed."""
+
+    def get(self, key: str) -> str:
+        return self.values.get(self.shape, {}).get(key, "")
+
+    def set(self, key: str, value: str) -> None:
+        self.values.setdefault(self.shape, {})[key] = value
+
+    def change_shape(self, shape: str) -> None:
+        """Switch shape, carrying the main time over when the new shape has none yet."""
+        if shape == self.shape:
+            return
+        carried = "" if self.shape == "breathing" else self.get(MAIN_FIELD[self.shape])
+        self.shape = shape
+        target = MAIN_FIELD[shape]
+        if carried and shape != "breathing" and not self.get(target):
+            self.set(target, carried)
+        if shape == "breathing":
+            self.values.setdefault("breathing", {}).setdefault("breathing", "diaphragmatic")
+            self.values["breathing"].setdefault("unit", "cycles")
+            self.values["breathing"].setdefault("length", "6")
+
+    def copy(self) -> StepDraft:
+        return StepDraft(
+            self.name,
+            self.instructions,
+            self.cues,
+            self.shape,
+            {shape: dict(values) for shape, values in self.values.items()},
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name}
+        if self.instructions.strip():
+            data["instructions"] = self.instructions.strip()
+        cues = split_list(self.cues, r"\n")
+        if cues:
+            data["cues"] = cues
+        values = self.values.get(self.shape, {})
+        if self.shape == "breathing":
+            data["breathing"] = values.get("breathing", "").strip()
+            length = values.get("length", "").strip()
+            if length:
+                data[values.get("unit") or "cycles"] = parse_value(length)
+            for key in ("inhale_cue", "exhale_cue"):
+                if values.get(key, "").strip():
+                    data[key] = values[key].strip()
+            return data
+        main = MAIN_FIELD[self.shape]
+        data[main] = parse_value(values.get(main, ""))
+        for key in SHAPE_FIELDS[self.shape]:
+            text = values.get(key, "").strip()
+            if key == main or not text:
+                continue
+            data[key] = text if key == "sides" else parse_value(text)
+        return data
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> StepDraft:
+        cues = data.get("cues", [])
+        draft = cls(
+            name=str(data.get("name", "")),
+            instructions=str(data.get("instructions", "")),
+            cues="\n".join(str(c) for c in cues) if isinstance(cues, list) else str(cues),
+        )
+        if "breathing" in data:
+            draft.shape = "breathing"
+        elif "hold" in data:
+            draft.shape = "held"
+        elif "duration" in data:
+            draft.shape = "timed"
+        elif "rest" in data:
+            draft.shape = "rest"
+        values: dict[str, str] = {}
+        for key in SHAPE_FIELDS[draft.shape]:
+            if key in data:
+                values[key] = number_text(data[key])
+        if draft.shape == "breathing":
+            values["breathing"] = _pattern_text(data.get("breathing"))
+            unit = "minutes" if "minutes" in data else "cycles"
+            values["unit"] = unit
+            values["length"] = number_text(data[unit]) if unit in data else ""
+        draft.values[draft.shape] = values
+        return draft
+
+
+def _pattern_text(value: object) -> str:
+    if isinstance(value, dict):
+        parts = [value.get(k, 0) for k in PATTERN_KEYS]
+        if all(isinstance(p, int | float) and not isinstance(p, bool) for p in parts):
+            return BreathPattern(*(float(p) for p in parts)).label()
+        return "-".join(number_text(p) for p in parts)
+    return number_text(value) if value is not None else ""
+
+
+@dataclass
+class RoutineDraft:
+    name: str = ""
+    description: str = ""
+    tags: str = ""
+    """Comma-separated."""
+    equipment: str = ""
+    prepare: str = ""
+    """Empty means: the prepare time from the settings."""
+    rest_between: str = ""
+    rounds: str = ""
+    steps: list[StepDraft] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"format": 1, "name": self.name}
+        if self.description.strip():
+            data["description"] = self.description.strip()
+        for key in ("tags", "equipment"):
+            items = split_list(getattr(self, key), ",")
+            if items:
+                data[key] = items
+        for key in ("prepare", "rest_between", "rounds"):
+            text = getattr(self, key)
+            if text.strip():
+                data[key] = parse_value(text)
+        data["steps"] = [step.to_data() for step in self.steps]
+        return data
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RoutineDraft:
+        def listed(key: str) -> str:
+            value = data.get(key, [])
+            return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+        steps = data.get("steps", [])
+        return cls(
+            name=str(data.get("name", "")),
+            description=str(data.get("description", "")),
+            tags=listed("tags"),
+            equipment=listed("equipment"),
+            prepare=number_text(data["prepare"]) if "prepare" in data else "",
+            rest_between=number_text(data["rest_between"]) if "rest_between" in data else "",
+            rounds=number_text(data["rounds"]) if "rounds" in data else "",
+            steps=[StepDraft.from_data(s) for s in steps if isinstance(s, dict)],
+        )
+
+    @classmethod
+    def from_routine(cls, routine: Routine) -> RoutineDraft:
+        return cls.from_data(routine_to_data(routine))
+
+    def check(self, path: str) -> Checked:
+        try:
+            return Checked(routine_from_data(self.to_data(), path), ())
+        except RoutineError as error:
+            return Checked(None, error.problems)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of checking a draft: a routine, or the problems, never both."""
+
+    routine: Routine | None
+    problems: tuple[Problem, ...]
+
+    def for_field(self, step: int | None, key: str) -> list[str]:
+        """Messages for one field; `step` is 1-based like the messages, None for the routine."""
+        return [p.message for p in self.problems if p.step == step and field_of(p) == key]
+
+    def steps_with_problems(self) -> set[int]:
+        return {p.step for p in self.problems if p.step is not None}
+
+
+_LEADING_KEY = re.compile(r'^"?([a-z_]+)"?\b')
+
+
+def field_of(problem: Problem) -> str:
+    """The form field a loader message is about, from the key it starts with."""
+    message = problem.message
+    if problem.step is None:
+        if message.startswith(("no steps", "steps ", "at most")):
+            return "steps"
+        match = _LEADING_KEY.match(message)
+        key = match.group(1) if match else ""
+        return key if key in ROUTINE_FIELDS else GENERAL
+    if message.startswith(("unknown breathing preset", "breathing")):
+        return "breathing"
+    if message.startswith(("a breathing step needs", "give either", "cycles ", "minutes ")):
+        return "length"
+    match = _LEADING_KEY.match(message)
+    key = match.group(1) if match else ""
+    if key in STEP_FIELDS or any(key in keys for keys in SHAPE_FIELDS.values()):
+        return key
+    return GENERAL

@@ -1,0 +1,80 @@
+"""A finished or stopped session in words, the same on the summary screen and after `run`.
+
+Kept on the ground floor so the CLI prints exactly what the screen showed,
+and so the words can be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from .durations import format_length
+from .model import Routine
+from .player import Player
+from .summary import SessionSummary, path_text, routine_hash
+from .text import clean_line
+
+SAFETY_LINE = "Stop on sharp pain, and see a professional for pain that lasts."
+
+
+def summarize(
+    player: Player,
+    routine: Routine,
+    path: Path | None,
+    started_at: datetime,
+    started_clock: float,
+) -> SessionSummary:
+    """The record of a session that has ended; times come from the engine, not from now().
+
+    `started_at` is the wall-clock start and `started_clock` the engine clock
+    at that moment, so the end is placed by the engine's own deadline.
+    """
+    ended_clock = player.ended_at
+    if ended_clock is None:
+        ended_clock = player.clock.now()
+    return SessionSummary(
+        routine_name=routine.name,
+        routine_path=path_text(path),
+        routine_hash=routine_hash(routine),
+        started_at=started_at,
+        ended_at=started_at + timedelta(seconds=max(0.0, ended_clock - started_clock)),
+        planned_seconds=player.planned,
+        actual_seconds=player.elapsed,
+        steps_done=player.steps_done,
+        steps_skipped=player.steps_skipped,
+        steps_total=len(player.timeline.steps),
+        finished=player.finished,
+    )
+
+
+def headline(summary: SessionSummary) -> str:
+    """`Desk break: finished in 4m 44s.`"""
+    verb = "finished in" if summary.finished else "stopped after"
+    played = format_length(round(summary.actual_seconds))
+    return f"{clean_line(summary.routine_name)}: {verb} {played}."
+
+
+def steps_line(summary: SessionSummary) -> str:
+    """`5 of 7 steps done, 2 skipped.`"""
+    noun = "step" if summary.steps_total == 1 else "steps"
+    line = f"{summary.steps_done} of {summary.steps_total} {noun} done"
+    if summary.steps_skipped:
+        line += f", {summary.steps_skipped} skipped"
+    return line + "."
+
+
+def encouragement(summary: SessionSummary) -> str:
+    """A kind word that fits what happened; fixed, not random, so it reads the same in tests."""
+    if summary.finished and not summary.steps_skipped:
+        return "Well done. A few minutes like this on most days is what helps a back."
+    if summary.finished:
+        return "Done. Leaving out what does not feel right today is the right call."
+    if summary.steps_done:
+        return "A short session still counts. Every bit of movement helps."
+    return "No harm in stopping early. Come back when it suits you."
+
+
+def recap_lines(summary: SessionSummary) -> list[str]:
+    """What `backcare run` prints after the terminal is restored."""
+    return [headline(summary), steps_line(summary), encouragement(summary)]

@@ -1,0 +1,322 @@
+"""Home: pick a routine, see what it holds, press Enter.
+
+Broken files are listed too, in their own section with their error, because
+a routine that silently vanishes is worse than one that says what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.table import Table
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ..core.durations import format_length
+from ..core.library import Entry, Library
+from ..core.text import clean_line
+from ..core.timeline import compile_routine
+from ..core.watch import changed
+from ..widgets.routine_preview import RoutinePreview
+from .editor_actions import routines_snapshot
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
+
+def haystack(entry: Entry) -> str:
+    """What the filter looks in: name, tags, equipment, and the file name."""
+    routine = entry.routine
+    words = [entry.key, entry.path.name]
+    if routine is not None:
+        words += [routine.name, *routine.tags, *routine.equipment]
+    return " ".join(words).lower()
+
+
+def matches(entry: Entry, query: str) -> bool:
+    """Every word typed must appear somewhere, so "desk seated" narrows, never widens."""
+    text = haystack(entry)
+    return all(word in text for word in query.lower().split())
+
+
+def routine_prompt(entry: Entry, prepare: float) -> Table:
+    """Two lines: name with the total time at the right, then the tags, dimmed."""
+    routine = entry.routine
+    assert routine is not None
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    total = format_length(compile_routine(routine, prepare).total)
+    grid.add_row(Text(clean_line(routine.name), style="bold"), Text(f" {total}"))
+    tags = ", ".join(clean_line(t) for t in routine.tags) or "no tags"
+    grid.add_row(Text(tags, style="dim"), "")
+    return grid
+
+
+def broken_prompt(entry: Entry) -> Table:
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_row(Text(f"! {clean_line(entry.path.name)}", style="bold"))
+    first = ""
+    if entry.error is not None and entry.error.problems:
+        problem = entry.error.problems[0]
+        first = clean_line(problem.message)
+        if problem.line is not None:
+            first = f"line {problem.line}: {first}"
+        elif problem.step is not None:
+            first = f"step {problem.step}: {first}"
+    grid.add_row(Text(first, style="dim"))
+    return grid
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "start",
+            "Start",
+            key_display="⏎",
+            id="home.start",
+            priority=True,
+            tooltip="Play the highlighted routine",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            id="home.filter",
+            tooltip="Filter routines by name, tag or equipment",
+        ),
+        Binding(
+            "b", "app.breathe", "Breathe", id="home.breathe", tooltip="A paced breathing session"
+        ),
+        Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit this routine"),
+        Binding("n", "new", "New", id="home.new", tooltip="Write a new routine"),
+        Binding("d", "duplicate", "Copy", id="home.duplicate", tooltip="Duplicate this routine"),
+        Binding(
+            "delete",
+            "delete",
+            "Delete",
+            key_display="del",
+            id="home.delete",
+            show=False,
+            tooltip="Move this routine file to the trash folder",
+        ),
+        Binding(
+            "h",
+            "app.stats",
+            "History",
+            id="home.history",
+            tooltip="Past sessions, streaks and the weekly goal",
+        ),
+        Binding(
+            "s,comma",
+            "app.settings",
+            "Settings",
+            id="home.settings",
+            show=False,
+            tooltip="Sound, theme, motion and more",
+        ),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="home.help",
+            tooltip="Keys and where files live",
+        ),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            show=False,
+            id="home.reload",
+            tooltip="Read the routine folders again",
+        ),
+        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave backcare"),
+        Binding("escape", "leave_filter", "Clear filter", show=False, id="home.clear_filter"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so in Screen)
+        (0, "-narrow"),
+        (60, "-medium"),
+        (100, "-wide"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Entry] = []
+        self._library: Library | None = None
+
+    @property
+    def backcare(self) -> BackcareApp:
+        return cast("BackcareApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("backcare · pick a routine and press Enter"), id="home-title")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-list-pane"):
+                yield Input(placeholder="/ filter", compact=True, id="home-filter")
+                yield OptionList(id="home-routines")
+            yield RoutinePreview(id="home-preview")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.populate()
+        self.query_one("#home-routines", OptionList).focus()
+        self._disk = routines_snapshot(self.backcare)
+        self._disk_timer = self.set_interval(1.0, self._check_disk)
+
+    def on_screen_resume(self) -> None:
+        if self._library is not self.backcare.library:
+            self.populate()
+        self._disk_timer.resume()
+        self._check_disk()
+
+    def on_screen_suspend(self) -> None:
+        self._disk_timer.pause()
+
+    def _check_disk(self) -> None:
+        """Files changed by anyone (another terminal, git pull): a stat per file, no parsing."""
+        now = routines_snapshot(self.backcare)
+        if changed(self._disk, now):
+            self._disk = now
+            self.reload_quietly()
+
+    def reload_quietly(self) -> None:
+        self._reload(quiet=True)
+
+    # the list
+
+    def populate(self) -> None:
+        """Fill the list from the app's library, keeping the highlighted routine if it stays."""
+        library = self._library = self.backcare.library
+        query = self.query_one("#home-filter", Input).value
+        options = self.query_one("#home-routines", OptionList)
+        kept = self.highlighted_entry
+        prepare = self.backcare.settings.prepare_seconds
+        good = [e for e in library.entries if matches(e, query)]
+        broken = [e for e in library.broken if matches(e, query)]
+        self._rows = []
+        items: list[Option | None] = []
+        for entry in good:
+            items.append(Option(routine_prompt(entry, prepare), id=f"row-{len(self._rows)}"))
+            self._rows.append(entry)
+        if broken:
+            items.append(None)
+            heading = Text(f"Broken files ({len(broken)})", style="bold")
+            items.append(Option(heading, id="broken-heading", disabled=True))
+            for entry in broken:
+                items.append(Option(broken_prompt(entry), id=f"row-{len(self._rows)}"))
+                self._rows.append(entry)
+        if not self._rows:
+            shown = clean_line(query)
+            message = f"Nothing matches “{shown}”" if query.strip() else "No routines found"
+            items.append(Option(Text(message, style="dim"), id="empty", disabled=True))
+        options.set_options(items)
+        if self._rows:
+            index = self._rows.index(kept) if kept in self._rows else 0
+            options.highlighted = options.get_option_index(f"row-{index}")
+        self.show_preview()
+
+    @property
+    def entries(self) -> Sequence[Entry]:
+        """The rows shown now, routines first and then broken files."""
+        return tuple(self._rows)
+
+    @property
+    def highlighted_entry(self) -> Entry | None:
+        option = self.query_one("#home-routines", OptionList).highlighted_option
+        if option is None or option.id is None or not option.id.startswith("row-"):
+            return None
+        index = int(option.id.removeprefix("row-"))
+        return self._rows[index] if index < len(self._rows) else None
+
+    def show_preview(self) -> None:
+        preview = self.query_one(RoutinePreview)
+        preview.show_entry(self.highlighted_entry, self.backcare.settings.prepare_seconds)
+
+    @on(OptionList.OptionHighlighted, "#home-routines")
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    @on(OptionList.OptionSelected, "#home-routines")
+    def _selected(self) -> None:
+        self.action_start()
+
+    @on(Input.Changed, "#home-filter")
+    def _filter_changed(self) -> None:
+        self.populate()
+
+    @on(Input.Submitted, "#home-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#home-routines", OptionList).focus()
+        self.action_start()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the filter goes to the list, as it would in a search box."""
+        if event.key == "down" and self.query_one("#home-filter", Input).has_focus:
+            self.query_one("#home-routines", OptionList).focus()
+            event.stop()
+
+    # actions
+
+    def action_start(self) -> None:
+        entry = self.highlighted_entry
+        if entry is None:
+            self.notify("Pick a routine first.", timeout=3)
+            return
+        if entry.routine is None:
+            self.notify(
+                "This file has problems (see the right). Fix it, then press ctrl+r.",
+                title="Cannot start",
+                severity="warning",
+            )
+            return
+        self.backcare.start_session(entry.routine, entry.path)
+
+    def action_edit(self) -> None:
+        self.backcare.edit_routine(self.highlighted_entry)
+
+    def action_new(self) -> None:
+        self.backcare.new_routine()
+
+    def action_duplicate(self) -> None:
+        self.backcare.duplicate_routine(self.highlighted_entry)
+
+    def action_delete(self) -> None:
+        self.backcare.delete_routine(self.highlighted_entry)
+
+    def action_filter(self) -> None:
+        self.query_one("#home-filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        filter_input = self.query_one("#home-filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        self.query_one("#home-routines", OptionList).focus()
+
+    def action_reload(self) -> None:
+        self._reload()
+
+    @work(thread=True, exclusive=True, group="home-reload")
+    def _reload(self, quiet: bool = False) -> None:
+        """Scanning reads every file, so it runs off the UI thread and hands back a Library."""
+        library = self.backcare.scan_library()
+        self.app.call_from_thread(self._reloaded, library, quiet)
+
+    def _reloaded(self, library: Library, quiet: bool = False) -> None:
+        self.backcare.library = library
+        self.populate()
+        if quiet:
+            return
+        count, broken = len(library.entries), len(library.broken)
+        note = f", {broken} broken" if broken else ""
+        self.notify(f"{count} routines{note}", title="Reloaded", timeout=3)

@@ -1,0 +1,31 @@
+"""The first-run safety notice: shown once, plainly, then remembered in the config."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+NOTICE = (
+    "backcare is an exercise aid, not medical advice.\n\n"
+    "Move gently and within comfort. Stop at once if you feel sharp pain, "
+    "numbness or dizziness.\n\n"
+    "If back pain lasts, keeps coming back, or follows an injury, see a doctor "
+    "or physiotherapist."
+)
+
+
+class NoticeScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape", "dismiss", "I understand", id="notice.dismiss"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notice-panel"):
+            yield Static("Before you start", id="notice-title")
+            yield Static(NOTICE, id="notice-text", markup=False)
+            yield Static("Press Enter to continue.", id="notice-keys")

@@ -1,0 +1,406 @@
+"""The exercise player: what to do now, for how long, and what comes next.
+
+The screen keeps no time of its own. `sync()` asks the engine what happened
+since the last look, rings and speaks for those events, redraws from the
+engine's answers and sleeps until the engine says the picture changes next
+(`core.frames.next_redraw`); while paused it does not wake at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+
+from ..core.durations import format_clock, format_length
+from ..core.frames import next_redraw
+from ..core.model import Routine
+from ..core.player import CountdownTick, Finished, PhaseStarted, Player, StepStarted, Stopped
+from ..core.recap import summarize
+from ..core.summary import SessionSummary
+from ..core.text import clean_line, clean_text
+from ..core.timeline import Phase, PhaseKind, StepSpan, Timeline, compile_routine
+from ..sound import Sound
+from ..widgets.big_clock import BigClock
+from ..widgets.pacer import Pacer
+from ..widgets.session_progress import SessionProgress
+from ..widgets.step_list import StepList
+from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
+FPS = 30.0
+EXTEND_SECONDS = 10.0
+
+BREATH_KINDS = frozenset(
+    {PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE, PhaseKind.HOLD_OUT}
+)
+KIND_CLASS: dict[PhaseKind, str] = {
+    PhaseKind.PREPARE: "prepare",
+    PhaseKind.WORK: "work",
+    PhaseKind.HOLD: "hold",
+    PhaseKind.REST: "rest",
+    PhaseKind.SWITCH: "switch",
+    **{kind: "breathing" for kind in BREATH_KINDS},
+}
+"""One CSS class per kind of phase; the colours live in backcare.tcss."""
+
+
+def counters_text(phase: Phase) -> str:
+    """ "Set 1/2 · Rep 2/5 · Left": the counters worth saying, capitalised for the screen.
+
+    A rest carries the counters of the hold before it, so it says "After rep 1/5".
+    """
+    parts = phase.parts()
+    if parts and phase.kind is PhaseKind.REST and phase.rest_reason in ("reps", "sets"):
+        return "After " + " · ".join(parts)
+    return " · ".join(part[:1].upper() + part[1:] for part in parts)
+
+
+def current_cue(timeline: Timeline, phase: Phase) -> str:
+    """Step cues in turn, one per hold or work; breathing phases keep their own cue."""
+    span = timeline.steps[phase.step_index]
+    cues = span.step.cues
+    if phase.kind in BREATH_KINDS or not cues:
+        return phase.cue
+    worked = sum(
+        1
+        for p in timeline.phases[span.first_phase : phase.index + 1]
+        if p.kind in (PhaseKind.HOLD, PhaseKind.WORK)
+    )
+    return cues[max(worked - 1, 0) % len(cues)]
+
+
+def next_text(phase: Phase | None, following_step: StepSpan | None, current: Phase) -> str:
+    """What comes after this phase, said the way a coach would say it."""
+    if phase is None:
+        return "Next: the end. Nearly there."
+    if phase.step_index != current.step_index and following_step is not None:
+        return f"Next: {clean_line(following_step.name)}"
+    details = "" if phase.kind is PhaseKind.REST else counters_text(phase)
+    text = f"Next: {phase.label} {format_length(phase.length)}"
+    return f"{text} · {details}" if details else text
+
+
+class PlayerScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause the session"),
+        Binding("space", "resume", "Resume", id="player.resume", tooltip="Carry on"),
+        Binding(
+            "n,right",
+            "next_phase",
+            "Next",
+            key_display="n/→",
+            id="player.next",
+            tooltip="Skip to the next phase",
+        ),
+        Binding(
+            "N,shift+right",
+            "next_step",
+            "Skip step",
+            key_display="N/⇧→",
+            id="player.skip_step",
+            tooltip="Skip the rest of this step",
+        ),
+        Binding(
+            "p,left",
+            "back",
+            "Back",
+            key_display="p/←",
+            id="player.back",
+            tooltip="Back to the start of this step, or the step before",
+        ),
+        Binding("r", "restart_step", "Restart", id="player.restart", tooltip="Restart this step"),
+        Binding(
+            "plus",
+            "extend",
+            "+10s",
+            key_display="+",
+            id="player.extend",
+            tooltip="Add 10 seconds to this phase",
+        ),
+        Binding("m", "mute", "Mute", id="player.mute", tooltip="Silence bell and voice"),
+        Binding("m", "unmute", "Unmute", id="player.unmute", tooltip="Bell and voice back on"),
+        Binding("q", "stop", "Stop", id="player.stop", tooltip="Stop the session (asks first)"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so in Screen)
+        (0, "-narrow"),
+        (70, "-medium"),
+        (100, "-wide"),
+    ]
+
+    def __init__(self, routine: Routine, path: Path | None = None) -> None:
+        super().__init__()
+        self.routine = routine
+        self.path = path
+        self.player: Player | None = None
+        self.sound: Sound | None = None
+        self.summary: SessionSummary | None = None
+        self._timer: Timer | None = None
+        self._started_at = datetime.now(UTC)
+        self._started_clock = 0.0
+        self._shown: dict[str, str] = {}
+        self._look: tuple[int, bool] | None = None
+        """The phase and pause state the words on screen were drawn for."""
+        self._phase_word: Label
+        self._clock: BigClock
+        self._pacer: Pacer
+        self._steps: StepList
+        self._progress: SessionProgress
+
+    @property
+    def backcare(self) -> BackcareApp:
+        return cast("BackcareApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        ascii_only = self.backcare.settings.ascii
+        with Horizontal(id="player-top"):
+            yield Label(Text(clean_line(self.routine.name)), id="player-routine")
+            yield Label("", id="player-step-count")
+        self._phase_word = Label("", id="player-phase")
+        self._clock = BigClock(ascii_only=ascii_only, id="player-clock")
+        self._pacer = Pacer(id="player-pacer")
+        self._steps = StepList(ascii_only=ascii_only, id="player-steps")
+        self._progress = SessionProgress(ascii_only=ascii_only, id="player-progress")
+        with Horizontal(id="player-body"):
+            with Vertical(id="player-now"):
+                yield self._phase_word
+                yield self._clock
+                yield self._pacer
+                yield Label("", id="player-step")
+                yield Label("", id="player-counters")
+                yield Label("", id="player-cue")
+                yield Label("", id="player-next")
+            with Vertical(id="player-side"):
+                yield self._steps
+                yield Label("How to", id="player-how-title")
+                yield Static("", id="player-instructions")
+        yield self._progress
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = self.backcare
+        timeline = compile_routine(self.routine, app.settings.prepare_seconds)
+        self.player = Player(timeline, app.clock)
+        self.sound = Sound(app.settings, app.bell)
+        self._started_at = datetime.now(UTC)
+        self._started_clock = app.clock.now()
+        self.player.start()
+        self.sync()
+
+    def on_unmount(self) -> None:
+        self._cancel_timer()
+        if self.sound is not None:
+            self.sound.close()
+        if self.player is not None and self.summary is None:
+            # Leaving without stopping (the app quit): still a session that happened.
+            self.player.stop()
+            self._record()
+
+    # the heartbeat
+
+    def sync(self) -> None:
+        """Catch up with the engine, react to what happened, redraw, and book the next look."""
+        self._cancel_timer()
+        player, sound = self.player, self.sound
+        if player is None or sound is None or self.summary is not None:
+            return
+        ring, words, ended = False, [], False
+        for event in player.update():
+            if isinstance(event, PhaseStarted):
+                ring = ring or self._rings_for(event.phase)
+                if event.phase.kind is PhaseKind.SWITCH:
+                    words.append("Switch sides")
+            elif isinstance(event, StepStarted):
+                words.append(event.step.name)
+            elif isinstance(event, CountdownTick):
+                ring = True
+            elif isinstance(event, Finished | Stopped):
+                ended = True
+        if ring:
+            sound.ring()
+        if words:
+            sound.say(". ".join(words))
+        if ended:
+            self._end()
+            return
+        self.redraw()
+        animate = not self.backcare.settings.reduced_motion and (self.app.animation_level != "none")
+        delay = next_redraw(player, FPS, animate=animate)
+        if delay is not None:
+            self._timer = self.set_timer(delay, self.sync, name="player-sync")
+
+    def _rings_for(self, phase: Phase) -> bool:
+        """Every phase change rings, except each breath inside a breathing block."""
+        if phase.kind not in BREATH_KINDS or self.player is None:
+            return True
+        return phase.index == self.player.timeline.steps[phase.step_index].first_phase
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def redraw(self) -> None:
+        """Words change with the phase; per frame only the clock, pacer and bar are asked."""
+        player = self.player
+        if player is None:
+            return
+        phase, paused = player.phase, player.paused
+        look = (phase.index, paused)
+        if look != self._look:
+            self._look = look
+            self._redraw_words(player, phase, paused)
+        self._clock.update(format_clock(player.phase_remaining))
+        if phase.kind in BREATH_KINDS:
+            self._pacer.show(
+                phase, player.phase_elapsed, player.phase_length, paused, player.remaining
+            )
+        self._progress.show(player.fraction, player.elapsed, player.remaining)
+
+    def _redraw_words(self, player: Player, phase: Phase, paused: bool) -> None:
+        step, timeline = player.step, player.timeline
+        self.set_class(paused, "-paused")
+        self.set_class(phase.kind in BREATH_KINDS, "-breathing")
+        self._clock.set_class(paused, "-paused")
+        kind = KIND_CLASS[phase.kind]
+        for name in set(KIND_CLASS.values()):
+            self._phase_word.set_class(name == kind, f"-{name}")
+        word = phase.label.upper()
+        self._show("#player-phase", f"PAUSED · {word} · space to resume" if paused else word)
+        self._show("#player-step-count", f"Step {step.index + 1} of {len(timeline.steps)}")
+        self._show("#player-step", clean_line(step.name))
+        self._show("#player-counters", counters_text(phase))
+        cue = clean_line(current_cue(timeline, phase))
+        self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
+        self._show("#player-instructions", clean_text(step.step.instructions))
+        self._show("#player-next", next_text(player.next_phase, player.next_step, phase))
+        self._steps.show(timeline.steps, step.index, player.skipped_steps)
+
+    def _show(self, selector: str, text: str) -> None:
+        """Update a line only when its words change; untrusted text goes in as Text."""
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(Text(text))
+
+    # the end
+
+    def _record(self) -> SessionSummary:
+        assert self.player is not None
+        summary = summarize(
+            self.player, self.routine, self.path, self._started_at, self._started_clock
+        )
+        self.summary = summary
+        self.backcare.session_ended(summary)
+        return summary
+
+    def _end(self) -> None:
+        from .summary import SummaryScreen
+
+        summary = self._record()
+        self._cancel_timer()
+        if not self.backcare.finish_run(summary):
+            self.app.switch_screen(SummaryScreen(summary, self.routine, self.path))
+
+    # keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        player, sound = self.player, self.sound
+        if player is None or sound is None:
+            return True
+        if action == "pause":
+            return not player.paused
+        if action == "resume":
+            return player.paused
+        if action == "mute":
+            return not sound.muted
+        if action == "unmute":
+            return sound.muted
+        return True
+
+    def _act(self, operation: Callable[[Player], None]) -> None:
+        """Tell the engine, then look at once: the screen shows the result in the same frame."""
+        if self.player is None or self.summary is not None:
+            return
+        operation(self.player)
+        self.sync()
+        self.refresh_bindings()
+
+    def action_pause(self) -> None:
+        self._act(Player.pause)
+
+    def action_resume(self) -> None:
+        self._act(Player.resume)
+
+    def action_next_phase(self) -> None:
+        self._act(Player.skip_phase)
+
+    def action_next_step(self) -> None:
+        self._act(Player.skip_step)
+
+    def action_back(self) -> None:
+        self._act(Player.back)
+
+    def action_restart_step(self) -> None:
+        self._act(Player.restart_step)
+
+    def action_extend(self) -> None:
+        self._act(lambda player: player.extend(EXTEND_SECONDS))
+
+    def action_mute(self) -> None:
+        self._toggle_mute()
+
+    def action_unmute(self) -> None:
+        self._toggle_mute()
+
+    def _toggle_mute(self) -> None:
+        if self.sound is None:
+            return
+        muted = self.sound.toggle_mute()
+        self.notify("Muted for this session" if muted else "Sound on", timeout=2)
+        self.refresh_bindings()
+
+    def action_stop(self) -> None:
+        """Ask first; the session holds still while the question is open."""
+        player = self.player
+        if player is None or self.summary is not None:
+            return
+        was_paused = player.paused
+        player.pause()
+        self.sync()
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                player.stop()
+            elif not was_paused:
+                player.resume()
+            self.sync()
+            self.refresh_bindings()
+
+        self.app.push_screen(
+            ConfirmScreen("Stop this session?", yes="Stop", no="Keep going"), answered
+        )
+
+    def app_blurred(self) -> None:
+        """Auto-pause when the terminal goes to the background, if the person asked for it."""
+        player = self.player
+        if (
+            player is not None
+            and self.backcare.settings.auto_pause
+            and not player.paused
+            and self.summary is None
+        ):
+            player.pause()
+            self.sync()
+            self.refresh_bindings()
+            self.notify("Paused while the terminal was in the background", timeout=4)

@@ -1,0 +1,192 @@
+"""Settings: every key of the config file, applied as it changes and saved atomically.
+
+Check boxes and the theme take effect the moment they change; typed values
+take effect when they are valid, and are saved on Enter, on leaving the
+field, or on leaving the screen. A value that is not valid is named in place
+and never saved.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+
+from ..core.paths import config_file
+from ..core.settings import Settings, check_value
+
+if TYPE_CHECKING:
+    from ..app import BackcareApp
+
+CHECKBOXES: dict[str, str] = {
+    "sound": "Bell at phase changes and for the last 3 seconds of a hold",
+    "voice": 'Speak step names and "switch sides"',
+    "reduced_motion": "Reduced motion: words and numbers instead of the breathing shape",
+    "ascii": "ASCII only, for terminals without block characters",
+    "pain_checkin": "Pain check-in: rate your back 0-10 before and after a session",
+    "auto_pause": "Pause a session when the terminal loses focus",
+    "notice_seen": "The safety notice has been read (untick to see it at the next start)",
+}
+INPUTS: dict[str, tuple[str, str]] = {
+    "voice_program": ("Speech program", "empty: first of espeak-ng, espeak, spd-say, say"),
+    "prepare_seconds": ("Prepare seconds", "lead-in before the first step, 0-600"),
+    "weekly_goal": ("Weekly goal", "sessions a week, 1-21; 3 to 4 suits most backs"),
+    "routine_folders": ("Routine folders", f"extra folders, separated by {os.pathsep}"),
+}
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Sound", ("sound", "voice", "voice_program")),
+    ("Look", ("theme", "reduced_motion", "ascii")),
+    ("Sessions", ("prepare_seconds", "weekly_goal", "pain_checkin", "auto_pause")),
+    ("Routines and first run", ("routine_folders", "notice_seen")),
+)
+
+
+def shown(key: str, settings: Settings) -> str:
+    """A setting as typed in its field."""
+    value = getattr(settings, key)
+    if key == "routine_folders":
+        return os.pathsep.join(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def parsed(key: str, text: str) -> object:
+    """What was typed, as the config file would hold it, for `check_value` to judge."""
+    text = text.strip()
+    if key == "routine_folders":
+        return [part for part in text.split(os.pathsep) if part.strip()]
+    if key in ("prepare_seconds", "weekly_goal"):
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() and key == "weekly_goal" else number
+    return text
+
+
+class Tick(Checkbox):
+    """A check box whose state shows by shape, not only colour: X or blank."""
+
+    def __init__(self, label: str, value: bool, *, ascii_only: bool, id: str) -> None:
+        super().__init__(label, value, id=id, compact=True)
+        if ascii_only:
+            self.BUTTON_LEFT, self.BUTTON_RIGHT = "[", "]"
+        self.BUTTON_INNER = "X" if value else " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", key_display="esc", id="settings.back"),
+    ]
+
+    @property
+    def backcare(self) -> BackcareApp:
+        return cast("BackcareApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        settings = self.backcare.settings
+        yield Label("backcare · settings", id="settings-title")
+        with VerticalScroll(id="settings-body"):
+            yield Static(
+                Text(f"Changes apply at once and are saved to {_tilde(config_file())}"),
+                id="settings-where",
+            )
+            for title, keys in SECTIONS:
+                yield Label(title, classes="settings-section")
+                for key in keys:
+                    yield from self._field(key, settings)
+            yield Label("", id="settings-problem")
+        yield Footer(compact=True)
+
+    def _field(self, key: str, settings: Settings) -> ComposeResult:
+        if key in CHECKBOXES:
+            yield Tick(
+                CHECKBOXES[key], getattr(settings, key), ascii_only=settings.ascii, id=f"set-{key}"
+            )
+        elif key == "theme":
+            themes = sorted(self.app.available_themes)
+            with Horizontal(classes="settings-row"):
+                yield Label("Theme", classes="settings-label")
+                yield Select(
+                    [(name, name) for name in themes],
+                    value=settings.theme if settings.theme in themes else Select.NULL,
+                    allow_blank=settings.theme not in themes,
+                    id="set-theme",
+                    compact=True,
+                )
+        else:
+            label, hint = INPUTS[key]
+            with Horizontal(classes="settings-row"):
+                yield Label(label, classes="settings-label")
+                yield Input(shown(key, settings), id=f"set-{key}", compact=True)
+            yield Label(hint, classes="settings-hint")
+
+    @on(Checkbox.Changed)
+    def _checked(self, event: Checkbox.Changed) -> None:
+        self._apply(_key(event.checkbox.id), event.value)
+
+    @on(Select.Changed, "#set-theme")
+    def _theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._apply("theme", event.value)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        key = _key(event.input.id)
+        _, problem = check_value(key, parsed(key, event.value))
+        event.input.set_class(problem is not None, "-bad")
+        self._say(problem)
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _commit(self, event: Input.Submitted | Input.Blurred) -> None:
+        self._commit_input(event.input)
+
+    def _commit_input(self, field: Input) -> None:
+        key = _key(field.id)
+        value, problem = check_value(key, parsed(key, field.value))
+        if problem is None:
+            self._apply(key, value)
+
+    def _apply(self, key: str, value: Any) -> None:
+        current = self.backcare.settings
+        if getattr(current, key) == value:
+            return
+        self.backcare.update_settings(replace(current, **{key: value}))
+        if key == "routine_folders":
+            self.backcare.library = self.backcare.scan_library()
+
+    def _say(self, problem: str | None) -> None:
+        label = self.query_one("#settings-problem", Label)
+        label.update(Text(problem or ""))
+        label.set_class(problem is not None, "-shown")
+
+    def action_close(self) -> None:
+        for field in self.query(Input):
+            self._commit_input(field)
+        self.dismiss()
+
+
+def _tilde(path: Path) -> str:
+    """The path as people write it: ~ for the home folder."""
+    home = Path.home()
+    return f"~{os.sep}{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
+def _key(widget_id: str | None) -> str:
+    assert widget_id is not None and widget_id.startswith("set-")
+    return widget_id.removeprefix("set-")

@@ -1,0 +1,151 @@
+"""Start-up: time to the first full frame of `backcare` against a bare Textual app.
+
+Both run in a real pty (bench/pty_run.py), alternately, `--runs` times each
+(default 15), with the same throw-away home and a config that skips the
+first-run notice. The clock runs from spawning the process to the end of the
+first synchronized frame (ESC[?2026l); then the child is killed. A cold page
+cache is not simulated: the first run of each warms it and is not counted.
+
+The plain commands (`list`, `check`, `show`, `run --plain`) are timed as
+ordinary subprocesses with output to a pipe, against `python -c pass` and
+`python -c "import textual.app"`, and each is asked whether Textual was
+imported.
+
+    python -m bench startup [--runs=15]
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.pty_run import ROOT, PtyApp, terminal_env
+
+PYTHON = sys.executable
+BACKCARE = [PYTHON, "-m", "backcare_tui"]
+BARE = [PYTHON, str(ROOT / "bench" / "bare_static.py")]
+# `main()` then one line on stderr saying whether Textual came in with it.
+_PROBE = (
+    "import sys\n"
+    "from backcare_tui.cli.main import main\n"
+    "sys.argv[0] = 'backcare'\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "finally:\n"
+    "    print('TEXTUAL' if 'textual' in sys.modules else 'NO-TEXTUAL', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+QUICK_ROUTINE = (
+    'format = 1\nname = "Quick"\nprepare = 0\n\n[[steps]]\nname = "Blink"\nduration = 0.2\n'
+)
+
+
+@dataclass(frozen=True)
+class Timed:
+    name: str
+    times: list[float]
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def spread(self) -> str:
+        return f"{min(self.times) * 1000:.0f}-{max(self.times) * 1000:.0f}"
+
+
+def first_frame(argv: list[str], env: dict[str, str]) -> float:
+    with PtyApp(argv, env) as app:
+        app.pump(20, until_frame=True)
+        app.close(kill=True)
+        if app.first_frame_at is None:
+            raise RuntimeError(f"no frame from {argv}: {bytes(app.output[-400:])!r}")
+        return app.first_frame_at
+
+
+def wall(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
+    began = time.perf_counter()
+    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - began
+    return took, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+
+
+def apps(env: dict[str, str], runs: int) -> tuple[Timed, Timed]:
+    first_frame(BACKCARE, env)
+    first_frame(BARE, env)
+    ours: list[float] = []
+    bare: list[float] = []
+    for _ in range(runs):
+        ours.append(first_frame(BACKCARE, env))
+        bare.append(first_frame(BARE, env))
+    return Timed("`backcare` (home screen)", ours), Timed("bare Textual app, one Static", bare)
+
+
+def commands(env: dict[str, str], runs: int, folder: Path) -> list[Timed]:
+    routine = folder / "quick.toml"
+    routine.write_text(QUICK_ROUTINE, encoding="utf-8")
+    subjects = {
+        "`python -c pass`": [PYTHON, "-c", "pass"],
+        '`python -c "import textual.app"`': [PYTHON, "-c", "import textual.app"],
+        "`backcare list`": [PYTHON, "-c", _PROBE, "list"],
+        "`backcare check routines/`": [PYTHON, "-c", _PROBE, "check", str(ROOT / "routines")],
+        "`backcare show desk-break`": [PYTHON, "-c", _PROBE, "show", "desk-break"],
+        "`backcare run --plain` (0.2 s routine)": [
+            PYTHON,
+            "-c",
+            _PROBE,
+            "run",
+            "--plain",
+            str(routine),
+        ],
+    }
+    results: dict[str, list[float]] = {name: [] for name in subjects}
+    notes: dict[str, str] = {}
+    for argv in subjects.values():
+        wall(argv, env)
+    for _ in range(runs):
+        for name, argv in subjects.items():
+            took, last = wall(argv, env)
+            results[name].append(took)
+            if last in ("TEXTUAL", "NO-TEXTUAL"):
+                notes[name] = "imports Textual!" if last == "TEXTUAL" else "no Textual"
+    return [Timed(name, times, notes.get(name, "")) for name, times in results.items()]
+
+
+def _flag(argv: list[str], name: str, default: str) -> str:
+    for arg in argv:
+        if arg.startswith(f"--{name}="):
+            return arg.split("=", 1)[1]
+    return default
+
+
+def main(argv: list[str]) -> None:
+    """Prints markdown, ready for docs/performance.md."""
+    runs = int(_flag(argv, "runs", "15"))
+    with tempfile.TemporaryDirectory(prefix="backcare-startup-") as name:
+        folder = Path(name)
+        env = terminal_env(folder)
+        ours, bare = apps(env, runs)
+        plain = commands(env, runs, folder)
+    print(f"Spawn to the end of the first frame, 100x30 pty, median of {runs} runs each:\n")
+    print("| app | median | fastest-slowest (ms) |")
+    print("|---|---|---|")
+    for run in (ours, bare):
+        print(f"| {run.name} | {run.median * 1000:.0f} ms | {run.spread} |")
+    print()
+    print(f"Ratio backcare / bare: **{ours.median / bare.median:.2f}x** (goal <= 1.2x)\n")
+    print(f"Plain commands, wall time with output to a pipe, median of {runs} runs:\n")
+    print("| command | median | fastest-slowest (ms) | Textual imported? |")
+    print("|---|---|---|---|")
+    for run in plain:
+        print(f"| {run.name} | {run.median * 1000:.0f} ms | {run.spread} | {run.note or '-'} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

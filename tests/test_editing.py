@@ -1,0 +1,347 @@
+"""Ground floor of editing: backups, atomic saves that fail, comments, trash, copies."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backcare_tui.core import atomic, editing
+from backcare_tui.core.draft import RoutineDraft, field_of
+from backcare_tui.core.editing import (
+    BACKUPS_KEPT,
+    backups_dir,
+    backups_of,
+    changed_on_disk,
+    duplicate_routine,
+    find_comments,
+    move_to_trash,
+    rewrite_notice,
+    save_with_backup,
+    strip_comments,
+    template_routine,
+    user_copy_path,
+    write_new_file,
+)
+from backcare_tui.core.errors import RoutineError
+from backcare_tui.core.library import USER, routine_folders, scan
+from backcare_tui.core.loader import load_routine, parse_routine_text
+from backcare_tui.core.model import Held, Routine, Step, Timed
+from backcare_tui.core.paths import builtin_routines_dir, trash_dir, user_routines_dir
+from backcare_tui.core.writer import dumps_routine
+
+COMMENTED = """\
+# My morning stretch. Keep the holds gentle.
+format = 1
+name = "Morning"
+prepare = "10s"   # time to get on the mat
+
+[[steps]]
+name = "Reach # not a comment"
+hold = 5 # seconds
+reps = 3
+"""
+
+
+def routine() -> Routine:
+    return Routine("Plain", (Step("One", Timed(30)), Step("Two", Held(5, reps=3, rest=2))))
+
+
+# -- comments ------------------------------------------------------------------
+
+
+def test_comments_are_found_outside_strings_only() -> None:
+    found = find_comments(COMMENTED)
+    assert [(c.line, c.text) for c in found] == [
+        (1, "# My morning stretch. Keep the holds gentle."),
+        (4, "# time to get on the mat"),
+        (8, "# seconds"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = "x # y"\n',
+        "a = 'x # y'\n",
+        'a = """\n# inside\n"""\n',
+        "a = '''\n# inside\n'''\n",
+        'a = "escaped \\" # still inside"\n',
+        'a = """ends with quotes"""""\n',
+    ],
+)
+def test_hashes_inside_strings_are_not_comments(text: str) -> None:
+    assert find_comments(text) == ()
+
+
+def test_comment_after_a_multiline_string_has_the_right_line() -> None:
+    text = 'a = """one\ntwo"""  # here\n'
+    assert [(c.line, c.column) for c in find_comments(text)] == [(2, 9)]
+
+
+def test_strip_comments_keeps_the_values() -> None:
+    stripped = strip_comments(COMMENTED)
+    assert "#" not in stripped.replace("Reach # not", "")
+    assert parse_routine_text(stripped, "x") == parse_routine_text(COMMENTED, "x")
+
+
+def test_a_file_the_writer_wrote_loses_nothing() -> None:
+    notice = rewrite_notice(dumps_routine(routine()))
+    assert not notice.loses_anything
+    assert notice.summary() == "Saving keeps the file's layout."
+
+
+def test_comments_and_layout_are_reported_before_saving() -> None:
+    notice = rewrite_notice(COMMENTED)
+    assert [c.line for c in notice.comments] == [1, 4, 8]
+    assert notice.reformatted  # "10s" becomes 10
+    assert "3 comments (line 1, 4, 8) will be dropped" in notice.summary()
+
+
+def test_key_order_alone_counts_as_reformatting() -> None:
+    text = 'name = "Plain"\nformat = 1\n\n[[steps]]\nname = "One"\nduration = 30\n'
+    notice = rewrite_notice(text)
+    assert notice.comments == ()
+    assert notice.reformatted
+
+
+def test_every_commented_builtin_is_flagged() -> None:
+    for path in sorted(builtin_routines_dir().glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert rewrite_notice(text).comments == find_comments(text)
+        assert rewrite_notice(text).loses_anything, path
+
+
+# -- saving with a backup --------------------------------------------------------
+
+
+def test_backup_holds_the_original_byte_for_byte(user_routines: Path) -> None:
+    path = user_routines / "morning.toml"
+    original = COMMENTED.encode("utf-8") + b"\r\n"  # odd bytes survive too
+    path.write_bytes(original)
+    changed = replace(load_routine(path), name="Morning, longer")
+    saved = save_with_backup(changed, path)
+    assert saved.backup is not None
+    assert saved.backup.read_bytes() == original
+    assert saved.backup.parent == backups_dir() / "morning"
+    assert load_routine(path) == changed
+
+
+def test_saving_an_unchanged_routine_writes_nothing(user_routines: Path) -> None:
+    path = user_routines / "plain.toml"
+    save_with_backup(routine(), path)
+    assert save_with_backup(routine(), path).backup is None
+    assert backups_of("plain") == []
+
+
+def test_backups_keep_the_last_few(user_routines: Path) -> None:
+    path = user_routines / "plain.toml"
+    save_with_backup(routine(), path)
+    for seconds in range(BACKUPS_KEPT + 3):
+        changed = replace(routine(), rest_between=seconds + 1)
+        save_with_backup(changed, path, now=datetime(2024, 1, 1, 12, 0, seconds))
+    kept = backups_of("plain")
+    assert len(kept) == BACKUPS_KEPT
+    assert kept[-1].name.startswith("20240101-120012")
+
+
+def test_two_backups_in_the_same_instant_do_not_collide(user_routines: Path) -> None:
+    path = user_routines / "plain.toml"
+    moment = datetime(2024, 1, 1, 12, 0, 0)
+    save_with_backup(routine(), path)
+    save_with_backup(replace(routine(), rounds=2), path, now=moment)
+    save_with_backup(replace(routine(), rounds=3), path, now=moment)
+    assert len(backups_of("plain")) == 2
+
+
+class HalfWriter:
+    """A file that takes half of what it is given, then reports a full disk."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    def __enter__(self) -> HalfWriter:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.handle.close()
+
+    def write(self, data: bytes) -> int:
+        self.handle.write(data[: len(data) // 2])
+        self.handle.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.handle, name)
+
+
+def test_a_save_that_fails_part_way_keeps_the_old_file_and_leaves_no_temporary(
+    user_routines: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = user_routines / "morning.toml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    before = path.read_bytes()
+    names: dict[int, str] = {}
+    real_mkstemp, real_fdopen = tempfile.mkstemp, os.fdopen
+
+    def spy_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = real_mkstemp(*args, **kwargs)
+        names[fd] = name
+        return fd, name
+
+    def failing_fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        handle = real_fdopen(fd, *args, **kwargs)
+        if Path(names.get(fd, "")).name.startswith(".morning.toml."):
+            return HalfWriter(handle)
+        return handle
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", spy_mkstemp)
+    monkeypatch.setattr(atomic.os, "fdopen", failing_fdopen)
+    with pytest.raises(OSError) as raised:
+        save_with_backup(replace(load_routine(path), name="New"), path)
+    assert raised.value.errno == errno.ENOSPC
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in user_routines.iterdir()) == ["morning.toml"]
+    # The backup was written before the failure; it is a spare copy, never a loss.
+    assert [b.read_bytes() for b in backups_of("morning")] == [before]
+
+
+def test_changed_on_disk_notices_other_writers(user_routines: Path) -> None:
+    path = user_routines / "x.toml"
+    assert not changed_on_disk(path, None)
+    path.write_text("a")
+    assert changed_on_disk(path, None)
+    assert not changed_on_disk(path, b"a")
+    path.write_text("b")
+    assert changed_on_disk(path, b"a")
+
+
+# -- built-ins, new files, copies, trash ------------------------------------------
+
+
+def test_editing_a_builtin_saves_a_user_copy_that_wins() -> None:
+    builtin = builtin_routines_dir() / "desk-break.toml"
+    before = builtin.read_bytes()
+    target = user_copy_path("desk-break")
+    assert target == user_routines_dir() / "desk-break.toml"
+    edited = replace(load_routine(builtin), name="My desk break")
+    save_with_backup(edited, target)
+    assert builtin.read_bytes() == before
+    entry = scan(routine_folders()).find("desk-break")
+    assert entry is not None and entry.kind == USER and entry.shadows == builtin
+    assert entry.routine == edited
+
+
+def test_new_files_never_overwrite(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    first = write_new_file(folder, "x", b"one")
+    second = write_new_file(folder, "x", b"two")
+    assert (first.name, second.name) == ("x.toml", "x-2.toml")
+    assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")
+    assert sorted(p.name for p in folder.iterdir()) == ["x-2.toml", "x.toml"]
+
+
+def test_new_files_without_hard_links_still_never_overwrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(errno.EPERM, "no hard links here")
+
+    monkeypatch.setattr(editing.os, "link", no_links)
+    folder = tmp_path / "new"
+    write_new_file(folder, "x", b"one")
+    assert write_new_file(folder, "x", b"two").name == "x-2.toml"
+    assert (folder / "x.toml").read_bytes() == b"one"
+    assert sorted(p.name for p in folder.iterdir()) == ["x-2.toml", "x.toml"]
+
+
+def test_duplicate_keeps_comments_and_gets_a_free_name(user_routines: Path) -> None:
+    source = builtin_routines_dir() / "desk-break.toml"
+    original = load_routine(source)
+    first = duplicate_routine(source, original)
+    second = duplicate_routine(source, original)
+    assert (first.parent, first.name, second.name) == (
+        user_routines,
+        "desk-break-copy.toml",
+        "desk-break-copy-2.toml",
+    )
+    assert load_routine(first) == replace(original, name="Desk break (copy)")
+    assert find_comments(first.read_text()) == find_comments(source.read_text())
+
+
+def test_duplicate_of_a_file_without_a_name_line_falls_back_to_the_writer(
+    user_routines: Path,
+) -> None:
+    source = user_routines / "odd.toml"
+    source.write_text('"name" = "Odd"\n[[steps]]\nname = "A"\nduration = 5\n')
+    copy = duplicate_routine(source, load_routine(source))
+    assert load_routine(copy).name == "Odd (copy)"
+
+
+def test_delete_moves_to_trash_and_never_overwrites(user_routines: Path) -> None:
+    path = user_routines / "gone.toml"
+    path.write_text(COMMENTED)
+    first = move_to_trash(path)
+    assert not path.exists()
+    assert first.parent == trash_dir() and first.read_text() == COMMENTED
+    path.write_text("second")
+    second = move_to_trash(path)
+    assert second != first and second.read_text() == "second"
+    assert first.read_text() == COMMENTED
+
+
+def test_the_template_is_a_valid_routine() -> None:
+    template = template_routine("Mine")
+    assert parse_routine_text(dumps_routine(template), "t") == template
+    assert {s.shape for s in template.steps} == {"timed", "held", "breathing"}
+
+
+# -- the form's draft -------------------------------------------------------------
+
+
+def test_every_builtin_survives_the_form_unchanged() -> None:
+    for path in sorted(builtin_routines_dir().glob("*.toml")):
+        loaded = load_routine(path)
+        assert RoutineDraft.from_routine(loaded).check(str(path)).routine == loaded
+
+
+def test_form_problems_are_the_messages_of_check(tmp_path: Path) -> None:
+    draft = RoutineDraft.from_routine(routine())
+    draft.steps[1].set("hold", "-5")
+    draft.steps[1].set("sides", "both ways")
+    draft.rounds = "two"
+    checked = draft.check("r.toml")
+    assert checked.routine is None
+    on_disk = tmp_path / "r.toml"
+    on_disk.write_text(dumps_routine(routine()).replace("hold = 5", "hold = -5"))
+    with pytest.raises(RoutineError) as raised:
+        load_routine(on_disk)
+    check_lines = [str(p) for p in raised.value.problems]
+    hold = checked.for_field(2, "hold")
+    assert hold == ["hold must be a positive number of seconds, got -5"]
+    assert any(line.endswith(hold[0]) for line in check_lines)
+    assert checked.for_field(2, "sides")[0].startswith('sides must be "both", "left" or "right"')
+    assert checked.for_field(None, "rounds") == [
+        'rounds must be a whole number from 1 to 50, got "two"'
+    ]
+    assert checked.steps_with_problems() == {2}
+    assert {field_of(p) for p in checked.problems} == {"hold", "sides", "rounds"}
+
+
+def test_changing_shape_carries_the_time_and_back_loses_nothing() -> None:
+    draft = RoutineDraft.from_routine(routine())
+    step = draft.steps[0]
+    step.change_shape("held")
+    assert step.get("hold") == "30"
+    step.set("reps", "4")
+    step.change_shape("breathing")
+    assert step.to_data()["breathing"] == "diaphragmatic"
+    step.change_shape("held")
+    assert step.get("reps") == "4"
+    assert draft.check("x").routine is not None

@@ -1,0 +1,212 @@
+"""`$VISUAL`/`$EDITOR`: which editor, which argv, and the round trip through the app."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.errors import Problem
+from backcare_tui.core.external_editor import (
+    EditorNotFound,
+    editor_argv,
+    editor_command,
+    problem_line,
+)
+from backcare_tui.core.library import USER, load_entry
+from backcare_tui.core.loader import load_routine
+from backcare_tui.core.model import Held, Routine, Step, Timed
+from backcare_tui.core.settings import Settings
+from backcare_tui.core.writer import dumps_routine
+from backcare_tui.screens.editor import EditorScreen
+
+FAKE_EDITOR = """\
+#!{python}
+# Stands in for a person in an editor: logs its arguments, swaps one text for another.
+import os, pathlib, sys
+with open(os.environ["FAKE_LOG"], "a") as log:
+    log.write(" ".join(sys.argv[1:]) + "\\n")
+path = pathlib.Path(sys.argv[-1].split(":")[0])
+text = path.read_text()
+path.write_text(text.replace(os.environ["FAKE_FROM"], os.environ["FAKE_TO"], 1))
+"""
+
+
+def executable(folder: Path, name: str, body: str = "#!/bin/sh\n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(body)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+def test_visual_wins_over_editor() -> None:
+    assert editor_argv({"VISUAL": "vim", "EDITOR": "nano"}) == ["vim"]
+    assert editor_argv({"EDITOR": "nano"}) == ["nano"]
+
+
+def test_editor_with_arguments_is_split_like_a_shell() -> None:
+    env = {"EDITOR": 'code --wait --user-data-dir "/tmp/my dir"'}
+    assert editor_argv(env) == ["code", "--wait", "--user-data-dir", "/tmp/my dir"]
+    assert editor_command(Path("/r/x.toml"), 7, env) == [
+        "code",
+        "--wait",
+        "--user-data-dir",
+        "/tmp/my dir",
+        "--goto",
+        "/r/x.toml:7",
+    ]
+
+
+def test_fallback_is_nano_then_vi(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    vi = executable(bin_dir, "vi")
+    assert editor_argv({"PATH": str(bin_dir)}) == [str(vi)]
+    nano = executable(bin_dir, "nano")
+    assert editor_argv({"PATH": str(bin_dir), "EDITOR": "  "}) == [str(nano)]
+
+
+def test_no_editor_at_all_says_what_to_set(tmp_path: Path) -> None:
+    with pytest.raises(EditorNotFound) as raised:
+        editor_argv({"PATH": str(tmp_path)})
+    assert "EDITOR" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("editor", "expected"),
+    [
+        ("vim", ["vim", "+12", "/r/x.toml"]),
+        ("/usr/bin/nvim", ["/usr/bin/nvim", "+12", "/r/x.toml"]),
+        ("nano", ["nano", "+12", "/r/x.toml"]),
+        ("emacs -nw", ["emacs", "-nw", "+12", "/r/x.toml"]),
+        ("micro", ["micro", "+12", "/r/x.toml"]),
+        ("kak", ["kak", "+12", "/r/x.toml"]),
+        ("hx", ["hx", "/r/x.toml:12"]),
+        ("gedit", ["gedit", "/r/x.toml"]),
+    ],
+)
+def test_line_argument_only_for_editors_that_take_it(editor: str, expected: list[str]) -> None:
+    assert editor_command(Path("/r/x.toml"), 12, {"EDITOR": editor}) == expected
+    assert editor_command(Path("/r/x.toml"), None, {"EDITOR": editor})[-1] == "/r/x.toml"
+
+
+LONG = "Hold the position, breathe, and let the shoulders drop a little more each time."
+
+
+def test_problem_line_finds_the_key_inside_the_step() -> None:
+    steps = (Step("One", Timed(30), LONG), Step("Two", Held(5, reps=3, rest=2), LONG))
+    text = dumps_routine(Routine("R", steps))
+    lines = text.split("\n")
+    problem = Problem("r.toml", "reps must be a whole number from 1 to 100, got 0", step=2)
+    number = problem_line(text, problem)
+    assert number is not None and lines[number - 1].startswith("reps")
+    assert problem_line(text, Problem("r.toml", "x", line=4, column=2)) == 4
+    unknown = Problem("r.toml", 'unknown key "sets" in a step', step=1)
+    assert lines[(problem_line(text, unknown) or 0) - 1] == "[[steps]]"
+
+
+def test_problem_line_in_short_inline_steps() -> None:
+    text = dumps_routine(Routine("R", (Step("One", Timed(30)), Step("Two", Held(5, reps=3)))))
+    assert "[[steps]]" not in text
+    number = problem_line(text, Problem("r.toml", "reps must be ...", step=2))
+    assert number is not None and '"Two"' in text.split("\n")[number - 1]
+
+
+# -- the round trip through the app ----------------------------------------------
+
+
+@pytest.fixture
+def fake_vim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A script called vim (so it is given +LINE), set as $EDITOR; returns its log."""
+    editor = executable(tmp_path / "bin", "vim", FAKE_EDITOR.format(python=sys.executable))
+    log = tmp_path / "editor.log"
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setenv("FAKE_LOG", str(log))
+    return log
+
+
+def routine_file(folder: Path) -> Path:
+    path = folder / "squeeze.toml"
+    steps = (Step("Warm up", Timed(30), LONG), Step("Squeeze", Held(5, reps=3), LONG))
+    routine = Routine("Squeeze", steps)
+    path.write_text(dumps_routine(routine))
+    return path
+
+
+async def open_editor(app: BackcareApp, path: Path) -> EditorScreen:
+    screen = EditorScreen(load_entry(path, USER))
+    await app.push_screen(screen)
+    return screen
+
+
+async def test_round_trip_through_editor_reloads_the_form(
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = routine_file(user_routines)
+    monkeypatch.setenv("FAKE_FROM", "hold = 5")
+    monkeypatch.setenv("FAKE_TO", "hold = 12")
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_editor(app, path)
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert fake_vim.read_text().strip() == str(path)
+        action = load_routine(path).steps[1].action
+        assert isinstance(action, Held) and action.hold == 12
+        assert screen.draft.steps[1].get("hold") == "12"
+        assert not screen.broken and not screen.dirty
+
+
+async def test_bad_edit_shows_line_and_column_and_reopens_there(
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = routine_file(user_routines)
+    monkeypatch.setenv("FAKE_FROM", "hold = 5")
+    monkeypatch.setenv("FAKE_TO", "hold 5")
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_editor(app, path)
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.broken
+        problem = screen.broken[0]
+        bad_line = path.read_text().split("\n").index("hold 5") + 1
+        assert (problem.line, problem.column) == (bad_line, 6)
+        shown = str(screen.query_one("#editor-broken").render())
+        assert f"{path}:{bad_line}:6:" in shown
+        assert screen.has_class("-broken")
+
+        # The key reopens the editor at the problem line; this time the fix goes in.
+        monkeypatch.setenv("FAKE_FROM", "hold 5")
+        monkeypatch.setenv("FAKE_TO", "hold = 6")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert fake_vim.read_text().split("\n")[1] == f"+{bad_line} {path}"
+        assert not screen.broken and not screen.has_class("-broken")
+        assert screen.draft.steps[1].get("hold") == "6"
+
+
+async def test_unsaved_form_changes_are_saved_before_the_editor_opens(
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = routine_file(user_routines)
+    monkeypatch.setenv("FAKE_FROM", "Warm up")
+    monkeypatch.setenv("FAKE_TO", "Warm up well")
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_editor(app, path)
+        screen.draft.name = "Squeeze more"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("y")  # save first?
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        loaded = load_routine(path)
+        assert (loaded.name, loaded.steps[0].name) == ("Squeeze more", "Warm up well")
+        assert screen.draft.name == "Squeeze more"

@@ -1,0 +1,82 @@
+"""How home, the player and the summary look, at 80x24 and 120x40.
+
+Pictures are taken on a fake clock, so a countdown shows the same number on
+every run; regenerate with `pytest tests/test_snapshots_screens.py --snapshot-update`
+and look at them before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.clock import FakeClock
+from backcare_tui.core.settings import Settings
+from backcare_tui.screens.player import PlayerScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+SnapCompare = Callable[..., bool]
+
+# Desk break: lead-in 0-5, arm circles 5-35, rest 35-38, shoulder blade squeeze
+# holds from 38 (5 s hold, 3 s rest, 5 reps).
+IN_A_HOLD = 40.5
+IN_A_REST = 44.0
+
+
+def desk_break_app() -> BackcareApp:
+    return make_app(settings=Settings(sound=False), clock=FakeClock())
+
+
+def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        entry = app.library.find("desk-break")
+        assert entry is not None and entry.routine is not None
+        app.start_session(entry.routine, entry.path)
+        await pilot.pause()
+        clock = app.clock
+        assert isinstance(clock, FakeClock)
+        clock.set(seconds)
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        screen.sync()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(desk_break_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_player_in_a_hold(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app = desk_break_app()
+    assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_HOLD))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_player_in_a_rest(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app = desk_break_app()
+    assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_REST))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app = desk_break_app()
+    assert snap_compare(app, terminal_size=size, run_before=play_until(app, 10_000))
+
+
+def test_player_paused_in_ascii(snap_compare: SnapCompare) -> None:
+    app = make_app(settings=Settings(sound=False, ascii=True), clock=FakeClock())
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await play_until(app, IN_A_HOLD)(pilot)
+        await pilot.press("space")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

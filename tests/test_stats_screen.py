@@ -1,0 +1,176 @@
+"""The stats screen reads the history in a worker and shows what is there."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.history import record_session
+from backcare_tui.core.paths import history_file
+from backcare_tui.core.settings import Settings
+from backcare_tui.core.summary import SessionSummary
+from backcare_tui.screens.home import HomeScreen
+from backcare_tui.screens.stats import StatsScreen
+from backcare_tui.widgets.week_chart import WeekChart
+
+NOW = datetime(2024, 6, 13, 18, 0, tzinfo=UTC)  # a Thursday
+
+
+def session(days_ago: float, name: str = "Desk break", **changes: Any) -> SessionSummary:
+    at = NOW - timedelta(days=days_ago)
+    values: dict[str, Any] = dict(
+        routine_name=name,
+        routine_path=None,
+        routine_hash="h",
+        started_at=at,
+        ended_at=at + timedelta(minutes=5),
+        planned_seconds=300.0,
+        actual_seconds=300.0,
+        steps_done=4,
+        steps_skipped=0,
+        steps_total=4,
+        finished=True,
+    )
+    values.update(changes)
+    return SessionSummary(**values)
+
+
+def plain(widget: Static) -> str:
+    console = Console(width=200, record=True, color_system=None)
+    console.print(widget.content)
+    return console.export_text()
+
+
+async def open_stats(app: BackcareApp, pilot: Pilot[Any]) -> StatsScreen:
+    screen = StatsScreen(now=lambda: NOW, tz=UTC)
+    app.push_screen(screen)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+def app_for(**settings: Any) -> BackcareApp:
+    return make_app(settings=Settings(notice_seen=True, **settings))
+
+
+async def test_shows_the_rows_in_the_history() -> None:
+    record_session(session(0, "Desk break", pain_before=5, pain_after=3))
+    record_session(session(1, "Posture reset", finished=False, steps_done=2))
+    record_session(session(9, "Desk break"))
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(app, pilot)
+        table = screen.query_one("#stats-recent", DataTable)
+        assert table.row_count == 3
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first == ["Thu 13 Jun 18:00", "Desk break", "5m", "4/4", "done", "5 → 3"]
+        assert [str(c) for c in table.get_row_at(1)][1:5] == [
+            "Posture reset",
+            "5m",
+            "2/4",
+            "stopped",
+        ]
+        week = plain(screen.query_one("#stats-week", Static))
+        assert "2 of 3" in week and "1 more to reach your goal of 3" in week
+        assert "15m over 3 sessions" in week
+        routines = plain(screen.query_one("#stats-routines", Static))
+        assert routines.index("Desk break") < routines.index("Posture reset")
+        pain = plain(screen.query_one("#stats-pain", Static))
+        assert "5.0 → 5.0" in pain and "eases it by 2.0" in pain
+        chart = screen.query_one(WeekChart)
+        assert chart.weeks[-1].sessions == 2 and chart.weeks[-2].sessions == 1
+
+
+async def test_streak_and_goal_follow_the_setting() -> None:
+    for days in (0, 1, 7, 8):
+        record_session(session(days))
+    app = app_for(weekly_goal=2)
+    async with app.run_test() as pilot:
+        screen = await open_stats(app, pilot)
+        week = plain(screen.query_one("#stats-week", Static))
+        assert "goal met" in week
+        assert "2 weeks in a row" in week
+
+
+async def test_an_empty_history_says_how_to_fill_it() -> None:
+    app = app_for()
+    async with app.run_test() as pilot:
+        screen = await open_stats(app, pilot)
+        assert "No sessions yet" in plain(screen.query_one("#stats-week", Static))
+        assert not screen.query_one("#stats-recent", DataTable).display
+    assert not history_file().exists(), "looking does not create the database"
+
+
+async def test_a_damaged_history_is_set_aside_and_the_user_told() -> None:
+    history_file().parent.mkdir(parents=True)
+    history_file().write_bytes(b"not a database at all" * 100)
+    app = app_for()
+    async with app.run_test() as pilot:
+        await open_stats(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("moved to" in m and ".corrupt-" in m for m in messages), messages
+    assert list(history_file().parent.glob("history.db.corrupt-*"))
+
+
+async def test_m_switches_the_chart_between_minutes_and_sessions() -> None:
+    record_session(session(0))
+    app = app_for()
+    async with app.run_test() as pilot:
+        screen = await open_stats(app, pilot)
+        chart = screen.query_one(WeekChart)
+        assert chart.measure == "minutes"
+        await pilot.press("m")
+        assert chart.measure == "sessions"
+        assert "Sessions per week" in str(screen.query_one("#stats-chart-title").render())
+
+
+async def test_ascii_mode_draws_only_ascii() -> None:
+    for days in range(0, 60, 3):
+        record_session(session(days, pain_before=4, pain_after=3))
+    app = app_for(ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(app, pilot)
+        chart = screen.query_one(WeekChart)
+        drawn = "".join(strip.text for strip in chart.render_lines(chart.region.reset_offset))
+        assert "#" in drawn
+        assert drawn.isascii()
+        for selector in ("#stats-week", "#stats-routines", "#stats-pain"):
+            assert plain(screen.query_one(selector, Static)).isascii(), selector
+
+
+async def test_h_on_home_opens_the_stats() -> None:
+    app = app_for()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_new_goal_from_settings_shows_on_return() -> None:
+    for days in (0, 1):
+        record_session(session(days))
+    app = app_for()
+    async with app.run_test() as pilot:
+        screen = await open_stats(app, pilot)
+        assert "2 of 3" in plain(screen.query_one("#stats-week", Static))
+        await pilot.press("s")
+        await pilot.pause()
+        goal = app.screen.query_one("#set-weekly_goal")
+        assert isinstance(goal, Input)
+        goal.value = "2"
+        await pilot.press("escape")
+        assert app.screen is screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "goal met" in plain(screen.query_one("#stats-week", Static))

@@ -1,0 +1,76 @@
+"""Files changed on disk are noticed by a cheap snapshot, and home picks them up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from backcare_tui.app import make_app
+from backcare_tui.core.model import Routine, Step, Timed
+from backcare_tui.core.settings import Settings
+from backcare_tui.core.watch import changed, snapshot
+from backcare_tui.core.writer import dumps_routine, save_routine
+from backcare_tui.screens.home import HomeScreen
+
+
+def test_snapshot_sees_only_routine_files(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text("x")
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "sub.toml").mkdir()
+    found = snapshot([tmp_path, tmp_path / "missing"])
+    assert list(found) == [str(tmp_path / "a.toml")]
+
+
+def test_changed_lists_added_modified_and_removed(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_text("one")
+    before = snapshot([tmp_path])
+    assert changed(before, snapshot([tmp_path])) == frozenset()
+    a.write_text("one more")
+    b.write_text("new")
+    after = snapshot([tmp_path])
+    assert changed(before, after) == {str(a), str(b)}
+    b.unlink()
+    assert changed(after, snapshot([tmp_path])) == {str(b)}
+
+
+def test_an_atomic_save_is_seen_even_with_the_same_size_and_time(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    save_routine(Routine("A", (Step("One", Timed(30)),)), path)
+    before = snapshot([tmp_path])
+    stat = path.stat()
+    save_routine(Routine("B", (Step("One", Timed(30)),)), path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert changed(before, snapshot([tmp_path])) == {str(path)}
+
+
+async def test_home_picks_up_a_file_written_elsewhere(user_routines: Path) -> None:
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        names = [e.key for e in home.entries]
+        assert "from-elsewhere" not in names
+        routine = Routine("From elsewhere", (Step("One", Timed(30)),))
+        (user_routines / "from-elsewhere.toml").write_text(dumps_routine(routine))
+        home._check_disk()  # what the 1 s timer calls
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "from-elsewhere" in [e.key for e in home.entries]
+        assert app.library.find("from-elsewhere") is not None
+        assert home.query_one("#home-routines", OptionList).option_count > len(names)
+
+
+async def test_home_does_not_rescan_when_nothing_changed(user_routines: Path) -> None:
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        library = app.library
+        home._check_disk()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.library is library
