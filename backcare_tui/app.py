@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from .core.clock import Clock, MonotonicClock
@@ -38,6 +39,9 @@ class BackcareApp(App[Outcome]):
 
     CSS_PATH = "backcare.tcss"
     TITLE = "backcare"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help", show=False),
+    ]
 
     def __init__(
         self,
@@ -49,9 +53,16 @@ class BackcareApp(App[Outcome]):
         start: Routine | None = None,
         start_path: Path | None = None,
         edit: Entry | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        show_notice: bool = False,
     ) -> None:
         super().__init__()
-        self.settings = settings
+        self.file_settings = settings
+        """As read from the config file, before command-line flags."""
+        self.overrides = dict(overrides or {})
+        """Flags such as --ascii: in force for this run, never written to the config file."""
+        self.settings = replace(settings, **self.overrides)
+        self.show_notice = show_notice
         self.settings_problems = list(settings_problems)
         self.clock = clock
         self.extra_folders = list(extra_folders)
@@ -78,6 +89,19 @@ class BackcareApp(App[Outcome]):
         self.recorder.install_signal_handlers()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8)
+        if self.show_notice:
+            from .screens.notice import NoticeScreen
+
+            self.push_screen(NoticeScreen(), self._notice_read)
+        else:
+            self._open_what_was_asked()
+
+    def _notice_read(self, _: None) -> None:
+        self.update_settings(replace(self.settings, notice_seen=True))
+        self._open_what_was_asked()
+
+    def _open_what_was_asked(self) -> None:
+        """`backcare run` and `backcare edit` open their screen once the notice is read."""
         if self.start is not None:
             self.start_session(self.start, self.start_path)
         if self.start_edit is not None:
@@ -164,6 +188,23 @@ class BackcareApp(App[Outcome]):
                 help_text,
                 partial(self.call_later, screen.run_action, binding.action),
             )
+        from .screens.breathing import BreathingScreen
+        from .screens.home import HomeScreen
+
+        if isinstance(screen, HomeScreen | BreathingScreen):
+            from .commands import routine_commands
+
+            yield from routine_commands(self, self.start_routine_named, self.breathe_preset)
+
+    def start_routine_named(self, key: str) -> None:
+        entry = self.library.find(key)
+        if entry is not None and entry.routine is not None:
+            self.start_session(entry.routine, entry.path)
+
+    def breathe_preset(self, name: str) -> None:
+        from .screens.breathing import BreathingScreen
+
+        self.push_screen(BreathingScreen(preset=name))
 
     def action_breathe(self) -> None:
         from .screens.breathing import BreathingScreen
@@ -260,15 +301,20 @@ def make_app(
     start: Routine | None = None,
     start_path: Path | None = None,
     edit: Entry | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> BackcareApp:
     """Build the app; tests and screenshots pass a fake clock and their own settings.
 
     `start` plays a routine at once and leaves the app when it ends (`backcare run`);
     `edit` opens a routine in the editor and leaves when it closes (`backcare edit`).
+    The first-run safety notice shows when the settings come from the user's
+    config file and say it has not been read; settings passed in never show it.
     """
     problems: list[str] = []
+    show_notice = False
     if settings is None:
         settings, problems = load_settings()
+        show_notice = not settings.notice_seen
     return BackcareApp(
         settings=settings,
         settings_problems=problems,
@@ -277,4 +323,6 @@ def make_app(
         start=start,
         start_path=start_path,
         edit=edit,
+        overrides=overrides,
+        show_notice=show_notice,
     )

@@ -1,7 +1,7 @@
-"""Command-palette entries: every key of the current screen, plus routines and presets.
+"""Command-palette entries beyond the keys: a routine to start, a preset to breathe.
 
-Built from the screen's active bindings, so the palette offers exactly what
-the keys offer there, and nothing that makes no sense on that screen.
+Found by typing (discover=False), so an empty palette still lists the keys
+of the current screen first.
 """
 
 from __future__ import annotations
@@ -11,24 +11,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
-from textual.screen import Screen
 
 from .core.breathing import PRESETS
 
 if TYPE_CHECKING:
     from .app import BackcareApp
-
-
-def binding_commands(app: BackcareApp, screen: Screen[object]) -> Iterable[SystemCommand]:
-    seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description or not active.enabled or binding.action in seen:
-            continue
-        seen.add(binding.action)
-        shown = app.get_key_display(binding)
-        run = partial(app.run_action, binding.action, active.node)
-        yield SystemCommand(binding.description, f"Key: {shown or key}", run)
 
 
 def routine_commands(

@@ -56,15 +56,31 @@ class SettingsKeeper:
         self._write()
 
     def _write(self) -> None:
+        problem = None
         with self._lock:
             settings, self._latest = self._latest, None
             if settings is None:
                 return
             path = self.path or config_file()
+            settings = self._without_flags(settings)
             try:
                 save_settings(settings, path)
             except OSError as error:
-                self._tell(f"Cannot save settings to {path}: {error.strerror or error}")
+                problem = f"Cannot save settings to {path}: {error.strerror or error}"
+        if problem is not None:
+            # Outside the lock: telling from a thread waits for the UI thread, which
+            # may itself be waiting for the lock to flush on the way out.
+            self._tell(problem)
+
+    def _without_flags(self, settings: Settings) -> Settings:
+        """A flag like --ascii is for this run: the file keeps its own value, unless
+        the person changed that setting in the app since."""
+        kept = {
+            key: getattr(self.app.file_settings, key)
+            for key, value in self.app.overrides.items()
+            if getattr(settings, key) == value
+        }
+        return replace(settings, **kept)
 
     def _tell(self, message: str) -> None:
         if threading.current_thread() is threading.main_thread():

@@ -131,6 +131,20 @@ def test_next_redraw_animates_only_a_moving_breath() -> None:
     assert next_redraw(player, 30) == pytest.approx(0.5 + SLACK)
 
 
+def test_next_redraw_waits_for_the_shape_to_change_but_not_past_the_countdown() -> None:
+    clock = FakeClock()
+    routine = Routine(
+        "B", (Step("Breathe", Breathing(BreathPattern(4, 0, 4), cycles=1)),), prepare=0
+    )
+    player = Player(compile_routine(routine), clock)
+    player.start()
+    clock.set(0.5)
+    assert next_redraw(player, 30, shape_change=0.2) == pytest.approx(0.2)
+    assert next_redraw(player, 30, shape_change=0.001) == pytest.approx(1 / 30), "capped at fps"
+    # The countdown shows a new number at 1.0 s: wake for it even if the shape holds still.
+    assert next_redraw(player, 30, shape_change=0.9) == pytest.approx(0.5 + SLACK)
+
+
 def test_step_list_keeps_the_current_step_in_view() -> None:
     assert list(visible_window(5, 2, 10)) == [0, 1, 2, 3, 4]
     assert list(visible_window(100, 50, 9)) == list(range(47, 56))

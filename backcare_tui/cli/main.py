@@ -12,6 +12,7 @@ from .. import __version__
 from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, load_path_or_name, routine_folders, scan, slug
 from ..core.loader import load_routine
+from ..core.model import Routine
 from ..core.paths import user_routines_dir
 from .history_cli import add_history_commands
 
@@ -29,6 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=argparse.SUPPRESS,
         help="also load routines from DIR (repeatable; later folders win)",
+    )
+    common.add_argument(
+        "--ascii",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="only ASCII characters, for terminals without block characters",
+    )
+    common.add_argument(
+        "--reduced-motion",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="words and numbers instead of the animated breathing shape",
     )
     parser = argparse.ArgumentParser(
         prog="backcare",
@@ -103,16 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             return new(args.name)
         if args.command == "run":
-            return run(args.routine, extra, plain=args.plain)
+            return run(args, extra)
         if args.command == "edit":
-            return edit(args.routine, extra)
+            return edit(args, extra)
         if args.command == "breathe":
             return breathe(args, extra)
         if args.command in ("history", "stats"):
             from .history_cli import run_history_command
 
             return run_history_command(args)
-        return open_app(extra)
+        return full_screen(args, extra)
     except RoutineError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -173,50 +186,52 @@ def new(name: str) -> int:
     return 0
 
 
-def run(wanted: str, extra: Sequence[Path], *, plain: bool) -> int:
-    from ..core.timeline import compile_routine
-
-    entry = load_path_or_name(wanted, _library(extra))
+def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:
+    entry = load_path_or_name(args.routine, _library(extra))
     if entry.error is not None:
         raise entry.error
     assert entry.routine is not None
-    if plain:
-        from .plain import run_plain
-
-        return run_plain(compile_routine(entry.routine), entry.routine.name, sys.stdout)
-    from ..app import make_app
-
-    app = make_app(extra_folders=extra, start=entry.routine, start_path=entry.path)
-    outcome = app.run() or app.outcome
-    for line in outcome.lines:
-        print(line)
-    return outcome.exit_code
+    if args.plain:
+        return play_plain(entry.routine)
+    return full_screen(args, extra, start=entry.routine, start_path=entry.path)
 
 
-def edit(wanted: str, extra: Sequence[Path]) -> int:
+def play_plain(routine: Routine) -> int:
+    """`--plain`: one line per phase, with the lead-in from the user's settings."""
+    from ..core.settings import load_settings
+    from ..core.timeline import compile_routine
+    from .plain import run_plain
+
+    settings, problems = load_settings()
+    for problem in problems:
+        print(f"backcare: {problem}", file=sys.stderr)
+    timeline = compile_routine(routine, settings.prepare_seconds)
+    return run_plain(timeline, routine.name, sys.stdout)
+
+
+def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:
     """`backcare edit`: the in-app editor, full screen; leaving it leaves the app."""
     from dataclasses import replace
 
     from ..core.library import BUILTIN
     from ..core.paths import builtin_routines_dir
 
-    entry = load_path_or_name(wanted, _library(extra))
+    entry = load_path_or_name(args.routine, _library(extra))
     if entry.path.resolve().parent == builtin_routines_dir().resolve():
         entry = replace(entry, kind=BUILTIN)
+    return full_screen(args, extra, edit=entry)
+
+
+FLAG_SETTINGS = ("ascii", "reduced_motion")
+"""Flags that switch a setting on for one run, without touching the config file."""
+
+
+def full_screen(args: argparse.Namespace, extra: Sequence[Path], **start: Any) -> int:
+    """Run the app; print what it has to say once the terminal is restored."""
     from ..app import make_app
 
-    app = make_app(extra_folders=extra, edit=entry)
-    outcome = app.run() or app.outcome
-    for line in outcome.lines:
-        print(line)
-    return outcome.exit_code
-
-
-def open_app(extra: Sequence[Path]) -> int:
-    """`backcare` alone: the home screen."""
-    from ..app import make_app
-
-    app = make_app(extra_folders=extra)
+    overrides = {name: True for name in FLAG_SETTINGS if getattr(args, name, False)}
+    app = make_app(extra_folders=extra, overrides=overrides, **start)
     outcome = app.run() or app.outcome
     for line in outcome.lines:
         print(line)
@@ -296,7 +311,6 @@ def breathe(args: argparse.Namespace, extra: Sequence[Path]) -> int:
     """A breathing session as a routine of one step, played like any routine."""
     from ..core.breathing import PRESETS, parse_pattern, pattern_warnings
     from ..core.breathing_session import breathing_routine
-    from ..core.timeline import compile_routine
 
     key = args.pattern.strip().lower()
     pattern = parse_pattern(key)
@@ -309,18 +323,5 @@ def breathe(args: argparse.Namespace, extra: Sequence[Path]) -> int:
         cycles=args.cycles,
     )
     if args.plain:
-        from ..core.settings import load_settings
-        from .plain import run_plain
-
-        settings, problems = load_settings()
-        for problem in problems:
-            print(f"backcare: {problem}", file=sys.stderr)
-        timeline = compile_routine(routine, settings.prepare_seconds)
-        return run_plain(timeline, routine.name, sys.stdout)
-    from ..app import make_app
-
-    app = make_app(extra_folders=extra, start=routine)
-    outcome = app.run()
-    for line in outcome.lines if outcome else ():
-        print(line)
-    return outcome.exit_code if outcome else 0
+        return play_plain(routine)
+    return full_screen(args, extra, start=routine)

@@ -43,21 +43,32 @@ def until_elapsed_changes(seconds: float) -> float:
     return shown_elapsed(seconds) + 1 - seconds
 
 
-def next_redraw(player: Player, fps: float = 30.0, *, animate: bool = True) -> float | None:
+def next_redraw(
+    player: Player,
+    fps: float = 30.0,
+    *,
+    animate: bool = True,
+    shape_change: float | None = None,
+) -> float | None:
     """Seconds until the screen shows something new; None while nothing will change.
 
     Paused, finished and stopped sessions never change by themselves, so the
-    screen schedules nothing and uses no CPU until a key is pressed.
+    screen schedules nothing and uses no CPU until a key is pressed. While a
+    breath moves the shape, `shape_change` (from the pacer: when its next cell
+    changes) lets the screen skip frames that would draw the same picture;
+    without it, frames come at `fps`. Either way no faster than `fps`.
     """
     if not player.started or player.paused or player.finished or player.stopped:
         return None
     phase_left = player.phase_remaining
-    if animate and fps > 0 and player.phase.kind in MOVING_KINDS:
-        return max(min(1.0 / fps, phase_left + SLACK), SLACK)
     delay = min(
         until_countdown_changes(phase_left),
         until_countdown_changes(player.remaining),
         until_elapsed_changes(player.elapsed),
         phase_left,
     )
-    return max(delay, 0.0) + SLACK
+    delay = max(delay, 0.0) + SLACK
+    if animate and fps > 0 and player.phase.kind in MOVING_KINDS:
+        frame = 1.0 / fps if shape_change is None else max(shape_change, 1.0 / fps)
+        delay = min(delay, frame)
+    return delay

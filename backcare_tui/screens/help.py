@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -15,21 +15,38 @@ from textual.widgets import Static
 from ..core.paths import config_file, history_file, user_routines_dir
 
 
+def _generic_actions() -> set[str]:
+    """Textual's own focus and copy keys: the same in every app, so not listed."""
+    actions: set[str] = set()
+    for owner in (App, Screen):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding):
+                actions.add(binding.action)
+    return actions
+
+
+MOVING = ("↑ ↓ PgUp PgDn Home End", "Move in lists and text; Tab moves to the next part")
+
+
 def key_groups(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
-    """Keys by where they work: this screen, a focused part of it, or everywhere."""
+    """Keys by where they work: this screen first, then everywhere.
+
+    Keys of Textual's own widgets (lists, inputs) are summed up in one line
+    instead of listed one by one.
+    """
     app = screen.app
-    groups: dict[str, list[tuple[str, str]]] = {}
+    generic = _generic_actions()
+    groups: dict[str, list[tuple[str, str]]] = {"This screen": [], "Everywhere": []}
     seen: set[tuple[str, str]] = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.system:
+        if binding.action == "command_palette":
+            continue  # said once below, in words
+        if not binding.description or binding.system or binding.action in generic:
             continue
-        if active.node is app:
-            group = "Everywhere"
-        elif active.node is screen:
-            group = "This screen"
-        else:
-            group = f"In the {type(active.node).__name__.lower()}"
+        if type(active.node).__module__.startswith("textual."):
+            continue
+        group = "Everywhere" if active.node is app else "This screen"
         if binding.group is not None:
             group = binding.group.description or group
         shown = app.get_key_display(binding) or key
@@ -40,8 +57,9 @@ def key_groups(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
                     row[i] = (f"{keys} / {shown}", description)
             continue
         seen.add((group, binding.description))
-        groups.setdefault(group, []).append((shown, binding.description))
-    return groups
+        groups[group].append((shown, binding.description))
+    groups["Everywhere"].extend([("^p", "Command palette: every action by name"), MOVING])
+    return {name: rows for name, rows in groups.items() if rows}
 
 
 class HelpScreen(ModalScreen[None]):

@@ -236,7 +236,8 @@ class PlayerScreen(Screen[None]):
             return
         self.redraw()
         animate = not self.backcare.settings.reduced_motion and (self.app.animation_level != "none")
-        delay = next_redraw(player, FPS, animate=animate)
+        shape = self._pacer.until_next_change() if self._pacer.display else None
+        delay = next_redraw(player, FPS, animate=animate, shape_change=shape)
         if delay is not None:
             self._timer = self.set_timer(delay, self.sync, name="player-sync")
 
@@ -263,9 +264,8 @@ class PlayerScreen(Screen[None]):
             self._redraw_words(player, phase, paused)
         self._clock.update(format_clock(player.phase_remaining))
         if phase.kind in BREATH_KINDS:
-            self._pacer.show(
-                phase, player.phase_elapsed, player.phase_length, paused, player.remaining
-            )
+            # Time left is on the progress bar below; the pacer need not repeat it.
+            self._pacer.show(phase, player.phase_elapsed, player.phase_length, paused)
         self._progress.show(player.fraction, player.elapsed, player.remaining)
 
     def _redraw_words(self, player: Player, phase: Phase, paused: bool) -> None:
