@@ -85,6 +85,14 @@ class BackcareApp(App[Outcome]):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        else:
+            self.notify(
+                f'Unknown theme "{self.settings.theme}" in the settings; using the default. '
+                "Pick one with the settings screen or Ctrl+P > Change theme.",
+                title="Settings",
+                severity="warning",
+                timeout=8,
+            )
         self.settings_keeper.watch_theme()
         self.recorder.install_signal_handlers()
         for problem in self.settings_problems:

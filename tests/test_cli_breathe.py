@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from backcare_tui.app import Outcome
 from backcare_tui.cli import main as cli
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.breathing_session import LengthError, breathing_routine, parse_length
@@ -35,12 +36,14 @@ class Played:
 def played(monkeypatch: pytest.MonkeyPatch) -> Played:
     record = Played()
 
-    def fake_plain(timeline: Any, title: str, out: Any) -> int:
+    def fake_plain(timeline: Any, title: str, out: Any, *args: Any, **kwargs: Any) -> int:
         record.routine = timeline.routine
         record.plain = True
         return 0
 
     class FakeApp:
+        outcome = Outcome()
+
         def run(self) -> None:
             return None
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from unittest import mock
+
+import pytest
 
 from backcare_tui.cli.plain import run_plain
 from backcare_tui.core.breathing import BreathPattern
@@ -159,3 +162,16 @@ def test_plain_mode_never_imports_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_plain_run_records_the_session_in_history(capsys: pytest.CaptureFixture[str]) -> None:
+    from backcare_tui.cli.main import main
+    from backcare_tui.core.history import load_history
+
+    with mock.patch("backcare_tui.cli.plain.time.sleep", side_effect=KeyboardInterrupt):
+        assert main(["run", "desk-break", "--plain"]) == 1
+    sessions = load_history().sessions
+    assert len(sessions) == 1
+    assert sessions[0].summary.routine_name == "Desk break"
+    assert not sessions[0].summary.finished
+    assert "Stopped after" in capsys.readouterr().out

@@ -192,12 +192,17 @@ def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:
         raise entry.error
     assert entry.routine is not None
     if args.plain:
-        return play_plain(entry.routine)
+        return play_plain(entry.routine, entry.path)
     return full_screen(args, extra, start=entry.routine, start_path=entry.path)
 
 
-def play_plain(routine: Routine) -> int:
-    """`--plain`: one line per phase, with the lead-in from the user's settings."""
+def play_plain(routine: Routine, path: Path | None = None) -> int:
+    """`--plain`: one line per phase, with the lead-in from the user's settings,
+    recorded in the history like a session in the app."""
+    from datetime import UTC, datetime
+
+    from ..core.clock import MonotonicClock
+    from ..core.player import Player
     from ..core.settings import load_settings
     from ..core.timeline import compile_routine
     from .plain import run_plain
@@ -206,7 +211,22 @@ def play_plain(routine: Routine) -> int:
     for problem in problems:
         print(f"backcare: {problem}", file=sys.stderr)
     timeline = compile_routine(routine, settings.prepare_seconds)
-    return run_plain(timeline, routine.name, sys.stdout)
+    clock = MonotonicClock()
+    started_at, started_clock = datetime.now(UTC), clock.now()
+
+    def record(player: Player) -> None:
+        from ..core.history import record_session
+        from ..core.recap import summarize
+
+        summary = summarize(player, routine, path, started_at, started_clock)
+        try:
+            _, notices = record_session(summary)
+        except BackcareError as error:
+            notices = [error.message]
+        for notice in notices:
+            print(f"backcare: {notice}", file=sys.stderr)
+
+    return run_plain(timeline, routine.name, sys.stdout, clock, on_end=record)
 
 
 def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:

@@ -23,10 +23,25 @@ def run_plain(
     title: str,
     out: TextIO,
     clock: Clock | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
+    on_end: Callable[[Player], None] | None = None,
 ) -> int:
-    """Play in real time; 0 when the session finishes, 1 when stopped by Ctrl+C."""
+    """Play in real time; 0 when the session finishes, 1 when stopped by Ctrl+C.
+
+    `on_end` sees the player once the session is over, however it ended (the
+    history record).
+    """
     player = Player(timeline, clock or MonotonicClock())
+    try:
+        return _play(player, timeline, title, out, sleep or time.sleep)
+    finally:
+        if on_end is not None and player.started:
+            on_end(player)
+
+
+def _play(
+    player: Player, timeline: Timeline, title: str, out: TextIO, sleep: Callable[[float], None]
+) -> int:
     try:
         _say(out, header_line(timeline, title))
         player.start()
