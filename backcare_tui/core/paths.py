@@ -42,3 +42,13 @@ def builtin_routines_dir() -> Path:
     if shipped.is_dir():
         return shipped
     return package.parent / "routines"
+
+
+def display_path(path: Path) -> str:
+    """The path as people write it, ~ for the home folder, without control characters
+    (file names come from shared folders too)."""
+    from .text import clean_line
+
+    home = Path.home()
+    shown = f"~{os.sep}{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+    return clean_line(shown)

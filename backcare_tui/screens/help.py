@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ..core.paths import config_file, history_file, user_routines_dir
+from ..core.paths import config_file, display_path, history_file, user_routines_dir
 
 
 def _generic_actions() -> set[str]:
@@ -25,7 +25,10 @@ def _generic_actions() -> set[str]:
     return actions
 
 
-MOVING = ("↑ ↓ PgUp PgDn Home End", "Move in lists and text; Tab moves to the next part")
+MOVING = [
+    ("↑ ↓", "Move in lists (PgUp, PgDn, Home and End too)"),
+    ("tab", "Next part of the screen (shift+tab: back)"),
+]
 
 
 def key_groups(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
@@ -58,7 +61,7 @@ def key_groups(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
             continue
         seen.add((group, binding.description))
         groups[group].append((shown, binding.description))
-    groups["Everywhere"].extend([("^p", "Command palette: every action by name"), MOVING])
+    groups["Everywhere"].extend([("^p", "Command palette: every action by name"), *MOVING])
     return {name: rows for name, rows in groups.items() if rows}
 
 
@@ -81,10 +84,10 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(justify="right", style="bold")
-        table.add_column()
+        table.add_column(justify="right", style="bold", min_width=6, max_width=12)
+        table.add_column(ratio=1)
         for group, rows in key_groups(self.under).items():
-            table.add_row("", Text(group, style="underline"))
+            table.add_row("", Text(group, style="bold underline"))
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))
             table.add_row("", "")
@@ -96,11 +99,11 @@ class HelpScreen(ModalScreen[None]):
             "are TOML files; see docs/routine-format.md or run `backcare new NAME` "
             "for a commented starter.\n",
             ("Your routines: ", "bold"),
-            f"{user_routines_dir()}\n",
+            f"{display_path(user_routines_dir())}\n",
             ("Settings: ", "bold"),
-            f"{config_file()}\n",
+            f"{display_path(config_file())}\n",
             ("History: ", "bold"),
-            f"{history_file()}\n\n",
+            f"{display_path(history_file())}\n\n",
             "backcare is an exercise aid, not medical advice. Stop if you feel sharp "
             "pain; see a professional for pain that lasts.",
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -21,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from ..core.paths import config_file
+from ..core.paths import config_file, display_path
 from ..core.settings import Settings, check_value
 
 if TYPE_CHECKING:
@@ -102,7 +101,7 @@ class SettingsScreen(Screen[None]):
         yield Label("backcare · settings", id="settings-title")
         with VerticalScroll(id="settings-body"):
             yield Static(
-                Text(f"Changes apply at once and are saved to {_tilde(config_file())}"),
+                Text(f"Changes apply at once and are saved to {display_path(config_file())}"),
                 id="settings-where",
             )
             for title, keys in SECTIONS:
@@ -179,12 +178,6 @@ class SettingsScreen(Screen[None]):
         for field in self.query(Input):
             self._commit_input(field)
         self.dismiss()
-
-
-def _tilde(path: Path) -> str:
-    """The path as people write it: ~ for the home folder."""
-    home = Path.home()
-    return f"~{os.sep}{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
 
 
 def _key(widget_id: str | None) -> str:
