@@ -194,7 +194,7 @@ class BackcareApp(App[Outcome]):
             yield SystemCommand(
                 binding.description,
                 help_text,
-                partial(self.call_later, screen.run_action, binding.action),
+                partial(self.call_later, self._run_on_screen, screen, binding.action),
             )
         from .screens.breathing import BreathingScreen
         from .screens.home import HomeScreen
@@ -213,6 +213,12 @@ class BackcareApp(App[Outcome]):
         from .screens.breathing import BreathingScreen
 
         self.push_screen(BreathingScreen(preset=name))
+
+    async def _run_on_screen(self, screen: Screen[object], action: str) -> None:
+        """A palette command, unless a key typed meanwhile closed its screen (found by
+        tests/test_monkey.py: Enter on "Back" then Escape closed the settings twice)."""
+        if screen.is_current:
+            await screen.run_action(action)
 
     def action_breathe(self) -> None:
         from .screens.breathing import BreathingScreen

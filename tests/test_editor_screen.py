@@ -20,7 +20,8 @@ from backcare_tui.core.paths import builtin_routines_dir, trash_dir
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
-from backcare_tui.screens.editor import EditorCommands, EditorScreen
+from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.screens.editor_commands import EditorCommands
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.widgets.step_outline import StepOutline
 

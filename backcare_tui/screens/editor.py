@@ -12,21 +12,20 @@ from __future__ import annotations
 import textwrap
 import tomllib
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
+from ..core.atomic import atomic_write
 from ..core.draft import RoutineDraft, StepDraft
-from ..core.durations import format_length
 from ..core.editing import (
     RewriteNotice,
     changed_on_disk,
@@ -40,82 +39,28 @@ from ..core.external_editor import editor_command, problem_line, run_editor
 from ..core.library import Entry, slug
 from ..core.loader import parse_routine_bytes
 from ..core.model import Routine
-from ..core.paths import user_routines_dir
+from ..core.paths import display_path, user_routines_dir
 from ..core.text import clean_line
-from ..core.timeline import Timeline, compile_routine, step_length
+from ..core.timeline import Timeline, compile_routine
 from ..core.writer import dumps_routine
+from ..widgets.editor_texts import broken_text, plan_text, problems_text, total_text
 from ..widgets.routine_form import Form, RoutineForm, StepForm
 from ..widgets.step_outline import StepOutline
 from .confirm import ConfirmScreen
+from .editor_commands import EditorCommands
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
 
-PLAN_ROWS = 14
 QUESTION_WIDTH = 52
 
 
-def short_path(path: Path) -> str:
-    """~/... for paths in the home folder: shorter, and what people type.
-
-    File names come from shared folders too: no terminal escapes in them.
-    """
-    try:
-        return clean_line("~/" + str(path.relative_to(Path.home())))
-    except ValueError:
-        return clean_line(str(path))
-
-
-OUTLINE_KEYS = {
-    binding.action.removeprefix("screen."): binding.description
-    for binding in StepOutline.BINDINGS
-    if isinstance(binding, Binding)
-}
+short_path = display_path
 
 
 def ask(question: str, yes: str, no: str) -> ConfirmScreen:
     """A yes/no question, wrapped by hand: the dialog sizes itself to its longest line."""
     return ConfirmScreen(textwrap.fill(question, QUESTION_WIDTH), yes, no)
-
-
-class EditorCommands(Provider):
-    """The step list's keys in the command palette, only those that apply right now.
-
-    The screen's own keys (save, try it, $EDITOR...) reach the palette through
-    the app, which offers every key the screen shows in its footer.
-    """
-
-    COMMANDS = (
-        ("Add step", "Add a step after the selected one", "add_step"),
-        ("Duplicate step", "Copy the selected step", "duplicate_step"),
-        ("Remove step", "Remove the selected step", "remove_step"),
-        ("Move step up", "Move the selected step earlier", "move_step(-1)"),
-        ("Move step down", "Move the selected step later", "move_step(1)"),
-    )
-
-    def _available(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        screen = self.screen
-        found: list[tuple[str, str, Callable[[], Any]]] = []
-        offered = {command.title for command in self.app.get_system_commands(screen)}
-        for name, help, action in self.COMMANDS:
-            if OUTLINE_KEYS.get(action) in offered:
-                continue  # the app already offers the step list's own key for it
-            bare, _, arg = action.partition("(")
-            params: tuple[object, ...] = (int(arg.rstrip(")")),) if arg else ()
-            if screen.check_action(bare, params):
-                found.append((name, help, partial(screen.run_action, action)))
-        return found
-
-    async def discover(self) -> Hits:
-        for name, help, callback in self._available():
-            yield DiscoveryHit(name, callback, help=help)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help, callback in self._available():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help)
 
 
 class EditorScreen(Screen[Path | None]):
@@ -323,88 +268,13 @@ class EditorScreen(Screen[Path | None]):
                 info.append(" · saving here changes the layout", style="dim")
         self._set("#editor-info", info)
 
-        total = Text(no_wrap=True, overflow="ellipsis")
-        routine, timeline = self.checked.routine, self.timeline
-        if routine is not None and timeline is not None:
-            total.append(f"Total {format_length(timeline.total)}", style="bold")
-            count = len(routine.steps)
-            total.append(f" · {count} step{'s' if count != 1 else ''}")
-        else:
-            total.append("Total: fix the problems first", style="dim")
-        self._set("#editor-total", total)
-        self._set("#editor-problems", self._problems_text())
-        self._set("#editor-broken", self._broken_text())
-
-    def _problems_text(self) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if self.broken:
-            count = len(self.broken)
-            text.append(f"{count} problem{'s' if count != 1 else ''} in the file", style="bold")
-            text.append(" · Ctrl+R reopens $EDITOR at the first one")
-            return text
-        problems = self.checked.problems
-        if not problems:
-            text.append("No problems", style="dim")
-            if self.dirty:
-                text.append(" · Ctrl+S to save", style="dim")
-            return text
-        count = len(problems)
-        text.append(f"{count} problem{'s' if count != 1 else ''}", style="bold")
-        text.append(" (saving is blocked): ")
-        text.append(self._without_path(problems[0]))
-        return text
-
-    def _without_path(self, problem: Problem) -> str:
-        return str(problem).removeprefix(f"{problem.path}: ").removeprefix(f"{problem.path}:")
-
-    def _broken_text(self) -> Text:
-        if not self.broken:
-            return Text()
-        text = Text("This file does not load, so it cannot be shown as a form.\n", style="bold")
-        text.append(
-            "Fix it in your editor: Ctrl+R opens it at the first problem, Ctrl+O at the top.\n\n"
-        )
-        for problem in self.broken:
-            line = problem_line(self.broken_text, problem)
-            text.append(str(problem))
-            if problem.line is None and line is not None:
-                text.append(f"  (near line {line})", style="dim")
-            text.append("\n")
-        return text
+        self._set("#editor-total", total_text(self.checked.routine, self.timeline))
+        problems = problems_text(self.broken, self.checked.problems, self.dirty)
+        self._set("#editor-problems", problems)
+        self._set("#editor-broken", broken_text(self.broken, self.broken_text))
 
     def _show_plan(self) -> None:
-        self._set("#editor-plan", self._plan_text())
-
-    def _plan_text(self) -> Text:
-        routine, timeline = self.checked.routine, self.timeline
-        if routine is None or timeline is None:
-            return Text("The plan appears once the problems are fixed.", style="dim")
-        rows: list[tuple[float, str]] = []
-        if self.selected == 0:
-            title = f"Plan ({format_length(timeline.total)} with lead-in and rests)"
-            for span in timeline.steps:
-                name = clean_line(span.name)
-                if routine.rounds > 1:
-                    name += f" (round {span.round_no})"
-                rows.append((span.length, name))
-        else:
-            index = self.selected - 1
-            spans = [s for s in timeline.steps if s.source_index == index and s.round_no == 1]
-            if not spans:
-                return Text("This step takes no time, so it is left out.", style="dim")
-            span = spans[0]
-            title = f"This step plays as ({format_length(step_length(span.step))})"
-            for phase in timeline.phases[span.first_phase : span.last_phase + 1]:
-                details = "between steps" if phase.rest_reason == "between" else phase.details()
-                rows.append((phase.length, phase.label + (f"  {details}" if details else "")))
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(title, style="bold")
-        for length, label in rows[:PLAN_ROWS]:
-            text.append(f"\n{format_length(length):>8}  ", style="dim")
-            text.append(label)
-        if len(rows) > PLAN_ROWS:
-            text.append(f"\n{'':>8}  ... and {len(rows) - PLAN_ROWS} more", style="dim")
-        return text
+        self._set("#editor-plan", plan_text(self.checked.routine, self.timeline, self.selected))
 
     def _set(self, selector: str, text: Text) -> None:
         """Update a Static only when its text changed, and lay out again only when its
@@ -484,16 +354,23 @@ class EditorScreen(Screen[Path | None]):
         self._after_structure_change(target + 1)
 
     # -- saving -----------------------------------------------------------------
+    #
+    # Questions are asked with callbacks rather than awaited in workers: a key
+    # pressed twice reaches the open question, never a second flow, and
+    # nothing is left half-done when the screen closes.
+
+    def _confirm(self, question: str, yes: str, no: str, then: Callable[[], object]) -> None:
+        def answered(ok: bool | None) -> None:
+            if ok:
+                then()
+
+        self.app.push_screen(ask(question, yes, no), answered)
 
     def action_save(self) -> None:
-        self._save_flow()
+        self.save()
 
-    @work(exclusive=True, group="editor-save")
-    async def _save_flow(self) -> None:
-        await self.save()
-
-    async def save(self) -> bool:
-        """Check, warn when something would be lost, then save; True when saved."""
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Check, ask when something would be lost, save, then call `then`."""
         self.checked = self.draft.check(self.shown_path)
         routine = self.checked.routine
         if routine is None:
@@ -504,42 +381,62 @@ class EditorScreen(Screen[Path | None]):
                 title="Cannot save",
                 severity="error",
             )
-            return False
+            return
         if self.path is None:
             data = dumps_routine(routine).encode("utf-8")
-            self.path = write_new_file(user_routines_dir(), slug(routine.name), data)
-            self._saved(self.path, None)
-            return True
-        if changed_on_disk(self.path, self.disk_bytes):
+            try:
+                self.path = write_new_file(user_routines_dir(), slug(routine.name), data)
+            except OSError as error:
+                self._not_saved(user_routines_dir(), error)
+                return
+            self._saved(self.path, None, then)
+            return
+        path = self.path
+        if changed_on_disk(path, self.disk_bytes):
             question = (
-                f"{short_path(self.path)} changed on disk since you opened it. "
+                f"{short_path(path)} changed on disk since you opened it. "
                 "Save over it? The version on disk goes to the backups."
             )
-            if not await self.app.push_screen_wait(ask(question, "Save", "Cancel")):
-                return False
-            self._read_disk()
+
+            def over_it() -> None:
+                self._read_disk()
+                self._save_keeping_layout(routine, path, then)
+
+            self._confirm(question, "Save", "Cancel", over_it)
+            return
+        self._save_keeping_layout(routine, path, then)
+
+    def _save_keeping_layout(
+        self, routine: Routine, path: Path, then: Callable[[], object] | None
+    ) -> None:
         if self.notice.loses_anything:
             question = (
-                f"{short_path(self.path)}: {self.notice.summary()} "
+                f"{short_path(path)}: {self.notice.summary()} "
                 "Save anyway? The file as it is now is kept, byte for byte, in the backups."
             )
-            if not await self.app.push_screen_wait(ask(question, "Save", "Cancel")):
-                return False
-        try:
-            saved = save_with_backup(routine, self.path)
-        except OSError as error:
-            self.notify(
-                f"{short_path(self.path)}: {error.strerror or error}. "
-                "The file on disk is unchanged.",
-                title="Not saved",
-                severity="error",
-                markup=False,
-            )
-            return False
-        self._saved(saved.path, saved.backup)
-        return True
+            self._confirm(question, "Save", "Cancel", lambda: self._write(routine, path, then))
+            return
+        self._write(routine, path, then)
 
-    def _saved(self, path: Path, backup: Path | None) -> None:
+    def _write(self, routine: Routine, path: Path, then: Callable[[], object] | None) -> None:
+        try:
+            saved = save_with_backup(routine, path)
+        except OSError as error:
+            self._not_saved(path, error)
+            return
+        self._saved(saved.path, saved.backup, then)
+
+    def _not_saved(self, path: Path, error: OSError) -> None:
+        self.notify(
+            f"{short_path(path)}: {error.strerror or error}. The file on disk is unchanged.",
+            title="Not saved",
+            severity="error",
+            markup=False,
+        )
+
+    def _saved(
+        self, path: Path, backup: Path | None, then: Callable[[], object] | None = None
+    ) -> None:
         self.saved = path
         self.read_only = False
         self.source_path = path
@@ -550,6 +447,8 @@ class EditorScreen(Screen[Path | None]):
             message += f"\nThe previous version is in {short_path(backup)}"
         self.notify(message, title="Saved", timeout=6, markup=False)
         self._refresh_all()
+        if then is not None:
+            then()
 
     # -- trying and leaving ----------------------------------------------------------
 
@@ -565,16 +464,11 @@ class EditorScreen(Screen[Path | None]):
         start(routine)
 
     def action_close(self) -> None:
-        self._close_flow()
-
-    @work(exclusive=True, group="editor-close")
-    async def _close_flow(self) -> None:
-        if self.dirty:
-            question = f"Leave without saving? Your changes to {self._title()} will be lost."
-            leave = ask(question, "Leave", "Keep editing")
-            if not await self.app.push_screen_wait(leave):
-                return
-        self.dismiss(self.saved)
+        if not self.dirty:
+            self.dismiss(self.saved)
+            return
+        question = f"Leave without saving? Your changes to {self._title()} will be lost."
+        self._confirm(question, "Leave", "Keep editing", lambda: self.dismiss(self.saved))
 
     def _title(self) -> str:
         return f'"{clean_line(self.draft.name)}"' if self.draft.name.strip() else "this routine"
@@ -582,49 +476,53 @@ class EditorScreen(Screen[Path | None]):
     # -- your own editor --------------------------------------------------------------
 
     def action_open_external(self) -> None:
-        self._external_flow(None)
+        self._open_external(None)
 
     def action_reopen(self) -> None:
         line = None
         if self.broken:
             line = problem_line(self.broken_text, self.broken[0])
-        self._external_flow(line)
+        self._open_external(line)
 
-    @work(exclusive=True, group="editor-external")
-    async def _external_flow(self, line: int | None) -> None:
-        path = await self._file_for_external()
+    def _open_external(self, line: int | None) -> None:
+        """Hand the file to the editor, saving first when the form holds more than the file."""
+        if self.broken and self.path is not None:
+            self._edit_externally(self.path, line)
+            return
+        if self.path is not None and self.read_only and not self.dirty:
+            if not self.path.exists() and self.source_path is not None:
+                try:
+                    atomic_write(self.path, self.source_path.read_bytes())
+                except OSError as error:
+                    self._not_saved(self.path, error)
+                    return
+                self.notify(f"Made your copy: {short_path(self.path)}", timeout=5, markup=False)
+            self.read_only = False
+            self.source_path = self.path
+            self._read_disk()
+            self._edit_externally(self.path, line)
+            return
+        if self.path is None or self.dirty:
+            question = "Save your changes first, then open the file in your editor?"
+
+            def save_then_edit() -> None:
+                self.save(then=lambda: self._edit_externally(self.path, line))
+
+            self._confirm(question, "Save", "Cancel", save_then_edit)
+            return
+        self._edit_externally(self.path, line)
+
+    def _edit_externally(self, path: Path | None, line: int | None) -> None:
         if path is None:
             return
         try:
-            argv = editor_command(path, line)
-            self.run_external(argv)
+            self.run_external(editor_command(path, line))
         except BackcareError as error:
             self.notify(
                 error.message, title=error.title, severity="error", timeout=10, markup=False
             )
             return
         self.reload_from_disk(path)
-
-    async def _file_for_external(self) -> Path | None:
-        """The file to hand to the editor, saving first when the form holds more than it."""
-        if self.broken and self.path is not None:
-            return self.path
-        if self.path is not None and self.read_only and not self.dirty:
-            if not self.path.exists() and self.source_path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.path.write_bytes(self.source_path.read_bytes())
-                self.notify(f"Made your copy: {short_path(self.path)}", timeout=5, markup=False)
-            self.read_only = False
-            self.source_path = self.path
-            self._read_disk()
-            return self.path
-        if self.path is None or self.dirty:
-            question = "Save your changes first, then open the file in your editor?"
-            if not await self.app.push_screen_wait(ask(question, "Save", "Cancel")):
-                return None
-            if not await self.save():
-                return None
-        return self.path
 
     def run_external(self, argv: list[str]) -> int:
         """Run the editor with the app suspended; headless (tests) it simply runs."""
