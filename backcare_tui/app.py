@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -226,26 +225,20 @@ class BackcareApp(App[Outcome]):
         self.push_screen(BreathingScreen())
 
     def action_stats(self) -> None:
-        screen = _optional_screen("stats", "StatsScreen")
-        if screen is None:
-            self.notify("History arrives soon.", title="History")
-            return
-        self.push_screen(screen())
+        from .screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
 
     def action_settings(self) -> None:
-        screen = _optional_screen("settings_screen", "SettingsScreen")
-        if screen is None:
-            self.notify("Settings arrive soon; edit the config file meanwhile.", title="Settings")
-            return
-        self.push_screen(screen())
+        from .screens.settings_screen import SettingsScreen
+
+        self.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
-        try:
-            from .screens.help import HelpScreen
-        except ImportError:
-            self.action_show_help_panel()
-            return
-        self.push_screen(HelpScreen(self.screen))
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     # --- editing (screens/editor.py, screens/editor_actions.py) ---
 
@@ -287,24 +280,6 @@ class BackcareApp(App[Outcome]):
     def _edit_closed(self, saved: Path | None) -> None:
         lines = [f"saved {saved}"] if saved is not None else []
         self.exit(Outcome(0, lines))
-
-    def action_editor_soon(self) -> None:
-        self.notify(
-            "The routine editor comes in a later version. Meanwhile `backcare new NAME` "
-            "writes a starter file you can edit in any text editor.",
-            title="Editor",
-            timeout=6,
-        )
-
-
-def _optional_screen(module: str, name: str) -> Callable[[], Screen[Any]] | None:
-    """A screen another part of the app provides, or None while it is not written yet."""
-    try:
-        found = importlib.import_module(f"{__package__}.screens.{module}")
-    except ImportError:
-        return None
-    screen: Callable[[], Screen[Any]] | None = getattr(found, name, None)
-    return screen
 
 
 def make_app(
