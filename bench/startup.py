@@ -93,6 +93,11 @@ def commands(env: dict[str, str], runs: int, folder: Path) -> list[Timed]:
     subjects = {
         "`python -c pass`": [PYTHON, "-c", "pass"],
         '`python -c "import textual.app"`': [PYTHON, "-c", "import textual.app"],
+        "a plain script's imports (argparse, dataclasses, pathlib, re, tomllib)": [
+            PYTHON,
+            "-c",
+            "import argparse, dataclasses, pathlib, re, tomllib",
+        ],
         "`backcare list`": [PYTHON, "-c", _PROBE, "list"],
         "`backcare check routines/`": [PYTHON, "-c", _PROBE, "check", str(ROOT / "routines")],
         "`backcare show desk-break`": [PYTHON, "-c", _PROBE, "show", "desk-break"],

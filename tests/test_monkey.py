@@ -8,8 +8,8 @@ app must never raise, and at the end it must still answer a known key. When
 the monkey quits the app (q on home, or "Quit" from the command palette), a
 new app is started and the count goes on.
 
-Fast run: 150 presses over two seeds (each press costs Textual 30-80 ms of
-work). `make test-slow`: 10,000 presses.
+Fast run: 150 presses (each press costs Textual 20-80 ms of work).
+`make test-slow`: 10,000 presses from a random seed, printed.
 """
 
 from __future__ import annotations
@@ -157,14 +157,13 @@ async def press(app: BackcareApp, pilot: Pilot[Any], key: str) -> None:
 
 
 async def settle(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    """Let a new screen finish opening, as a person looks before typing on.
+    """Let a new screen take its first messages before the next key, and no more.
 
-    Textual's command palette crashes (KeyError in OptionList paging) on a key
-    sent within milliseconds of opening it, before its first search worker
-    has run; see docs/reliability.md. Waiting for workers is enough.
+    Keys typed ahead into a screen still opening are fair game: that is how the
+    monkey found two Textual bugs (paging an option list before its first
+    layout, and the palette's search outliving the palette), now worked around
+    in backcare_tui/textual_fixes.py.
     """
-    await pilot._wait_for_screen()
-    await app.workers.wait_for_complete()
     await pilot._wait_for_screen()
 
 
@@ -231,9 +230,8 @@ async def still_answers(app: BackcareApp, pilot: Any) -> None:
     assert not isinstance(app.screen, HomeScreen), "the help key still opens help"
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-async def test_random_keys_on_every_screen(monkey_home: Path, seed: int) -> None:
-    screens = await run_monkey(75, seed)
+async def test_random_keys_on_every_screen(monkey_home: Path) -> None:
+    screens = await run_monkey(150, seed=2)
     assert screens["HomeScreen"] > 0
 
 
@@ -243,3 +241,43 @@ async def test_ten_thousand_random_keys(monkey_home: Path) -> None:
     screens = await run_monkey(10_000, seed)
     print(f"seed {seed}: presses per screen {dict(screens)}")
     assert len(screens) >= 5, screens
+
+
+# -- races the monkey found, pinned down ------------------------------------------------
+
+
+async def test_a_palette_command_for_a_screen_closed_meanwhile_does_nothing() -> None:
+    """Enter on "Back" in the palette, then Escape before it ran: the screen closed twice
+    and Textual raised ScreenStackError (seed 283104 of the long run)."""
+    app = new_app()
+    async with app.run_test() as pilot:
+        app.action_settings()
+        await pilot.pause()
+        settings = app.screen
+        [back] = [c for c in app.get_system_commands(settings) if c.title == "Back"]
+        await pilot.press("escape")  # the key that got there first
+        assert isinstance(app.screen, HomeScreen)
+        back.callback()
+        await pilot.pause()
+        assert app._exception is None
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+
+
+async def test_an_editor_palette_command_after_the_editor_closed_does_nothing(
+    monkey_home: Path,
+) -> None:
+    """ "Add step" chosen in the palette, then Escape closed the editor first: the step
+    list was gone and NoMatches took the app down (seed 523030 of the long run)."""
+    from backcare_tui.screens.editor import EditorCommands
+
+    app = new_app()
+    async with app.run_test() as pilot:
+        app.new_routine()
+        await pilot.pause()
+        editor = app.screen
+        commands = {name: run for name, _, run in EditorCommands(editor)._available()}
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await commands["Add step"]()
+        await pilot.pause()
+        assert app._exception is None
