@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from .model import DEFAULT_PREPARE_SECONDS, Breathing, Held, Rest, Routine, Step, Timed
 
@@ -135,8 +136,13 @@ class Timeline:
         return min(max(found, 0), len(self.phases) - 1)
 
 
+@lru_cache(maxsize=256)
 def compile_routine(routine: Routine, default_prepare: float = DEFAULT_PREPARE_SECONDS) -> Timeline:
-    """Flatten a routine; steps that last no time at all are left out entirely."""
+    """Flatten a routine; steps that last no time at all are left out entirely.
+
+    Cached: routines are frozen and timelines immutable, and home asks for every
+    routine's length on each keystroke in its filter (about 1 ms a routine).
+    """
     prepare = routine.prepare if routine.prepare is not None else default_prepare
     played: list[tuple[int, Step, int, list[Phase]]] = []
     for round_no in range(1, routine.rounds + 1):
