@@ -8,7 +8,7 @@ app must never raise, and at the end it must still answer a known key. When
 the monkey quits the app (q on home, or "Quit" from the command palette), a
 new app is started and the count goes on.
 
-Fast run: 150 presses (each press costs Textual 20-80 ms of work).
+Fast run: 100 presses (each press costs Textual 20-80 ms of work).
 `make test-slow`: 10,000 presses from a random seed, printed.
 """
 
@@ -231,7 +231,7 @@ async def still_answers(app: BackcareApp, pilot: Any) -> None:
 
 
 async def test_random_keys_on_every_screen(monkey_home: Path) -> None:
-    screens = await run_monkey(150, seed=2)
+    screens = await run_monkey(100, seed=2)
     assert screens["HomeScreen"] > 0
 
 

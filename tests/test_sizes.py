@@ -28,7 +28,7 @@ from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.settings import Settings
 
 QUICK_SIZES = [(20, 6)]
-QUICK_SCREENS = ["home", "player, hold", "breathing session", "stats", "editor"]
+QUICK_SCREENS = ["home", "player, breathing", "stats", "editor"]
 """The quick run's share: the busiest layouts at the smallest size (opening a screen
 costs more than sizing it); `make test-slow` runs every screen at every size."""
 SIZES = [
