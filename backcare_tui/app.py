@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from .core.clock import Clock, MonotonicClock
-from .core.library import Entry, Library, routine_folders, scan
+from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
 from .core.settings import Settings, load_settings
 from .core.summary import SessionSummary
@@ -77,9 +77,13 @@ class BackcareApp(App[Outcome]):
         """Pain check-ins and the history store; opens the database only when a session ends."""
         self.settings_keeper = SettingsKeeper(self)
 
+    def routine_folders(self) -> list[Folder]:
+        """Built-ins, the user folder, then the settings' and the command line's folders."""
+        extra = [Path(p) for p in self.settings.routine_folders] + self.extra_folders
+        return routine_folders(extra)
+
     def scan_library(self) -> Library:
-        folders = [Path(p) for p in self.settings.routine_folders] + self.extra_folders
-        return scan(routine_folders(folders))
+        return scan(self.routine_folders())
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

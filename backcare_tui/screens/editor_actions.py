@@ -14,12 +14,11 @@ from textual.app import App
 
 from ..core.editing import duplicate_routine as copy_routine_file
 from ..core.editing import move_to_trash, template_routine
-from ..core.library import USER, Entry, load_entry, routine_folders
+from ..core.library import USER, Entry, load_entry
 from ..core.text import clean_line
-from ..core.watch import Stamp, snapshot
 
 if TYPE_CHECKING:
-    from ..app import BackcareApp
+    pass
 
 # The editor and its forms load on first use, not with home (TextArea and
 # friends are not needed to pick a routine).
@@ -104,9 +103,3 @@ def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None =
             done()
 
     app.push_screen(ask(question, "Delete", "Keep"), callback=answered)
-
-
-def routines_snapshot(app: BackcareApp) -> dict[str, Stamp]:
-    """Stamps of every routine file the library reads; cheap enough for a 1 s timer."""
-    extra = [Path(p) for p in app.settings.routine_folders] + app.extra_folders
-    return snapshot(folder.path for folder in routine_folders(extra))

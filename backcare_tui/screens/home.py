@@ -23,9 +23,8 @@ from ..core.durations import format_length
 from ..core.library import Entry, Library
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
-from ..core.watch import changed
+from ..core.watch import changed, snapshot
 from ..widgets.routine_preview import RoutinePreview
-from .editor_actions import routines_snapshot
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -171,7 +170,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.populate()
         self.query_one("#home-routines", OptionList).focus()
-        self._disk = routines_snapshot(self.backcare)
+        self._disk = snapshot(f.path for f in self.backcare.routine_folders())
         self._disk_timer = self.set_interval(1.0, self._check_disk)
 
     def on_screen_resume(self) -> None:
@@ -185,7 +184,7 @@ class HomeScreen(Screen[None]):
 
     def _check_disk(self) -> None:
         """Files changed by anyone (another terminal, git pull): a stat per file, no parsing."""
-        now = routines_snapshot(self.backcare)
+        now = snapshot(f.path for f in self.backcare.routine_folders())
         if changed(self._disk, now):
             self._disk = now
             self.reload_quietly()
