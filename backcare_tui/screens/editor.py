@@ -55,9 +55,6 @@ if TYPE_CHECKING:
 QUESTION_WIDTH = 52
 
 
-short_path = display_path
-
-
 def ask(question: str, yes: str, no: str) -> ConfirmScreen:
     """A yes/no question, wrapped by hand: the dialog sizes itself to its longest line."""
     return ConfirmScreen(textwrap.fill(question, QUESTION_WIDTH), yes, no)
@@ -261,7 +258,7 @@ class EditorScreen(Screen[Path | None]):
             info.append(f"Built-in {self.path.stem}", style="bold")
             info.append(" · saving makes your own copy", style="dim")
         else:
-            info.append(short_path(self.path), style="bold")
+            info.append(display_path(self.path), style="bold")
             if self.notice.comments and not self.broken:
                 info.append(" · has comments: saving here drops them", style="dim")
             elif self.notice.reformatted and not self.broken:
@@ -394,7 +391,7 @@ class EditorScreen(Screen[Path | None]):
         path = self.path
         if changed_on_disk(path, self.disk_bytes):
             question = (
-                f"{short_path(path)} changed on disk since you opened it. "
+                f"{display_path(path)} changed on disk since you opened it. "
                 "Save over it? The version on disk goes to the backups."
             )
 
@@ -411,7 +408,7 @@ class EditorScreen(Screen[Path | None]):
     ) -> None:
         if self.notice.loses_anything:
             question = (
-                f"{short_path(path)}: {self.notice.summary()} "
+                f"{display_path(path)}: {self.notice.summary()} "
                 "Save anyway? The file as it is now is kept, byte for byte, in the backups."
             )
             self._confirm(question, "Save", "Cancel", lambda: self._write(routine, path, then))
@@ -428,7 +425,7 @@ class EditorScreen(Screen[Path | None]):
 
     def _not_saved(self, path: Path, error: OSError) -> None:
         self.notify(
-            f"{short_path(path)}: {error.strerror or error}. The file on disk is unchanged.",
+            f"{display_path(path)}: {error.strerror or error}. The file on disk is unchanged.",
             title="Not saved",
             severity="error",
             markup=False,
@@ -442,9 +439,9 @@ class EditorScreen(Screen[Path | None]):
         self.source_path = path
         self._read_disk()
         self.baseline = self.draft.to_data()
-        message = short_path(path)
+        message = display_path(path)
         if backup is not None:
-            message += f"\nThe previous version is in {short_path(backup)}"
+            message += f"\nThe previous version is in {display_path(backup)}"
         self.notify(message, title="Saved", timeout=6, markup=False)
         self._refresh_all()
         if then is not None:
@@ -496,7 +493,7 @@ class EditorScreen(Screen[Path | None]):
                 except OSError as error:
                     self._not_saved(self.path, error)
                     return
-                self.notify(f"Made your copy: {short_path(self.path)}", timeout=5, markup=False)
+                self.notify(f"Made your copy: {display_path(self.path)}", timeout=5, markup=False)
             self.read_only = False
             self.source_path = self.path
             self._read_disk()
@@ -560,4 +557,4 @@ class EditorScreen(Screen[Path | None]):
         self.query_one(RoutineForm).load(self.draft)
         self._refresh_all()
         self._show_item(min(self.selected, len(self.draft.steps)))
-        self.notify(f"{short_path(path)} checked: no problems.", timeout=4, markup=False)
+        self.notify(f"{display_path(path)} checked: no problems.", timeout=4, markup=False)

@@ -15,6 +15,7 @@ from textual.app import App
 from ..core.editing import duplicate_routine as copy_routine_file
 from ..core.editing import move_to_trash, template_routine
 from ..core.library import USER, Entry, load_entry
+from ..core.paths import display_path
 from ..core.text import clean_line
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def new_routine(app: App[Any], done: AfterEdit | None = None) -> None:
 
 def duplicate(app: App[Any], entry: Entry | None, done: AfterEdit | None = None) -> None:
     """Copy the file into the user folder (comments kept) and open the copy in the editor."""
-    from .editor import EditorScreen, short_path
+    from .editor import EditorScreen
 
     if entry is None or entry.routine is None:
         app.notify("Only a routine that loads can be copied.", severity="warning", timeout=4)
@@ -57,13 +58,13 @@ def duplicate(app: App[Any], entry: Entry | None, done: AfterEdit | None = None)
             markup=False,
         )
         return
-    app.notify(f"Copied to {short_path(path)}", title="Duplicated", timeout=5, markup=False)
+    app.notify(f"Copied to {display_path(path)}", title="Duplicated", timeout=5, markup=False)
     app.push_screen(EditorScreen(load_entry(path, USER)), callback=done)
 
 
 def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None = None) -> None:
     """Ask, then move the file to the trash folder and say where it went."""
-    from .editor import ask, short_path
+    from .editor import ask
 
     if entry is None:
         app.notify("Pick a routine first.", timeout=3)
@@ -76,7 +77,7 @@ def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None =
         )
         return
     name = clean_line(entry.routine.name) if entry.routine else entry.path.name
-    question = f'Delete "{name}"? The file {short_path(entry.path)} moves to the trash folder.'
+    question = f'Delete "{name}"? The file {display_path(entry.path)} moves to the trash folder.'
     if entry.shadows is not None:
         question += " The built-in routine of the same name is used again."
 
@@ -87,14 +88,14 @@ def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None =
             where = move_to_trash(entry.path)
         except OSError as error:
             app.notify(
-                f"{short_path(entry.path)}: {error.strerror or error}",
+                f"{display_path(entry.path)}: {error.strerror or error}",
                 title="Not deleted",
                 severity="error",
                 markup=False,
             )
             return
         app.notify(
-            f"Moved {entry.path.name} to {short_path(where)}",
+            f"Moved {entry.path.name} to {display_path(where)}",
             title="Deleted",
             timeout=8,
             markup=False,
