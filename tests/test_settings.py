@@ -58,6 +58,7 @@ def test_every_key_round_trips(config: Path) -> None:
         auto_pause=True,
         routine_folders=("~/routines", "/srv/shared routines"),
         notice_seen=True,
+        plan={"mon": "posture-reset", "thu": "Core support"},
     )
     assert all(getattr(changed, k) != getattr(Settings(), k) for k in KEYS)
     save_settings(changed)

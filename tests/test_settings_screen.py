@@ -41,7 +41,9 @@ async def test_every_setting_has_a_field() -> None:
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         ids = {w.id for w in screen.query("Tick, Input, Select")}
-        assert ids == {f"set-{key}" for key in Settings.__dataclass_fields__}
+        keys = set(Settings.__dataclass_fields__) - {"plan"}
+        days = {f"set-plan-{day}" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+        assert ids == {f"set-{key}" for key in keys} | days
 
 
 async def test_ticking_a_box_saves_the_config_file() -> None:
@@ -165,3 +167,17 @@ async def test_s_on_home_opens_the_settings() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_weekly_plan_is_edited_day_by_day() -> None:
+    app = app_for(plan={"mon": "posture-reset"})
+    async with app.run_test() as pilot:
+        screen = await open_settings(app, pilot)
+        assert screen.query_one("#set-plan-mon", Select).value == "posture-reset"
+        screen.query_one("#set-plan-wed", Select).value = "core-support"
+        await pilot.pause()
+        assert app.settings.plan == {"mon": "posture-reset", "wed": "core-support"}
+        screen.query_one("#set-plan-mon", Select).clear()
+        await pilot.pause()
+        assert (await saved(app, pilot))["plan"] == {"wed": "core-support"}
+    assert make_app().settings.plan == {"wed": "core-support"}

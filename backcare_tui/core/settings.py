@@ -46,6 +46,8 @@ class Settings:
     """Extra folders of routine files, after the built-in and user folders."""
     notice_seen: bool = False
     """The first-run safety notice has been read."""
+    plan: dict[str, str] = field(default_factory=dict)
+    """Weekly plan: weekday ("mon" .. "sun") -> routine name or file name, for "Today"."""
 
 
 KEYS = tuple(f.name for f in fields(Settings))
@@ -113,6 +115,10 @@ def _check(key: str, value: Any, default: Any) -> Any:
         return float(value) if isinstance(default, float) else value
     if isinstance(default, str):
         return clean_line(value) if isinstance(value, str) else None
+    if isinstance(default, dict):
+        from .weekplan import check_plan
+
+        return check_plan(value)
     if isinstance(default, tuple):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(clean_line(v).strip() for v in value if v.strip())
@@ -129,6 +135,10 @@ def _expected(key: str, default: Any) -> str:
         return f"{kind} from {low:g} to {high:g}"
     if isinstance(default, tuple):
         return "a list of folder paths"
+    if isinstance(default, dict):
+        from .weekplan import PLAN_EXPECTED
+
+        return PLAN_EXPECTED
     return "a string"
 
 
@@ -137,12 +147,15 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, tuple):
         return "[]"
+    if isinstance(value, dict):
+        return "no plan"
     return repr(value) if isinstance(value, str) else f"{value:g}"
 
 
 def settings_to_data(settings: Settings) -> dict[str, Any]:
     data = dataclasses.asdict(settings)
     data["routine_folders"] = list(settings.routine_folders)
+    data["plan"] = dict(settings.plan)
     return data
 
 

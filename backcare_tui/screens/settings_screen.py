@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from ..core.paths import config_file, display_path
 from ..core.settings import Settings, check_value
+from ..core.weekplan import DAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -45,6 +46,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Sound", ("sound", "voice", "voice_program")),
     ("Look", ("theme", "reduced_motion", "ascii")),
     ("Sessions", ("prepare_seconds", "weekly_goal", "pain_checkin", "auto_pause")),
+    ("Weekly plan", ("plan",)),
     ("Routines and first run", ("routine_folders", "notice_seen")),
 )
 
@@ -127,12 +129,49 @@ class SettingsScreen(Screen[None]):
                     id="set-theme",
                     compact=True,
                 )
+        elif key == "plan":
+            yield from self._plan_fields(settings)
         else:
             label, hint = INPUTS[key]
             with Horizontal(classes="settings-row"):
                 yield Label(label, classes="settings-label")
                 yield Input(shown(key, settings), id=f"set-{key}", compact=True)
             yield Label(hint, classes="settings-hint")
+
+    def _plan_fields(self, settings: Settings) -> ComposeResult:
+        """One choice of routine per weekday; blank is a day off the plan."""
+        choices = {
+            entry.key: entry.routine.name
+            for entry in self.backcare.library.entries
+            if entry.routine is not None
+        }
+        for value in settings.plan.values():
+            choices.setdefault(value, f"{value} (not found)")
+        options = [(name, key) for key, name in choices.items()]
+        for day, day_name in zip(WEEKDAYS, DAY_NAMES, strict=True):
+            planned = settings.plan.get(day)
+            with Horizontal(classes="settings-row"):
+                yield Label(day_name, classes="settings-label")
+                yield Select(
+                    options,
+                    value=planned if planned is not None else Select.NULL,
+                    prompt="no plan",
+                    id=f"set-plan-{day}",
+                    classes="plan-day",
+                    compact=True,
+                )
+        yield Label(
+            "Today suggests the routine planned for the day; other days, a favourite",
+            classes="settings-hint",
+        )
+
+    @on(Select.Changed, ".plan-day")
+    def _plan_day(self, event: Select.Changed) -> None:
+        day = (event.select.id or "").removeprefix("set-plan-")
+        plan = {d: r for d, r in self.backcare.settings.plan.items() if d != day}
+        if isinstance(event.value, str):
+            plan[day] = event.value
+        self._apply("plan", {d: plan[d] for d in WEEKDAYS if d in plan})
 
     @on(Checkbox.Changed)
     def _checked(self, event: Checkbox.Changed) -> None:

@@ -1,0 +1,152 @@
+"""Today's suggestion: plan day, least recent favourite, desk break, done today."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from backcare_tui.core.settings import Settings, load_settings, save_settings, settings_from_data
+from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.today import suggest_today
+
+WEDNESDAY = date(2026, 11, 25)
+
+
+def session(
+    name: str, day: date, *, hour: int = 9, finished: bool = True, seconds: float = 300
+) -> SessionSummary:
+    start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+    return SessionSummary(
+        routine_name=name,
+        routine_path=None,
+        routine_hash="0",
+        started_at=start,
+        ended_at=start + timedelta(seconds=seconds),
+        planned_seconds=300,
+        actual_seconds=seconds,
+        steps_done=5 if finished else 1,
+        steps_skipped=0,
+        steps_total=5,
+        finished=finished,
+    )
+
+
+def test_empty_history_suggests_the_desk_break() -> None:
+    today = suggest_today(Settings(), [], WEDNESDAY, tz=UTC)
+    assert today.routine == "desk-break"
+    assert today.source == "default"
+    assert not today.done
+    assert today.text == (
+        "A short start: nothing in the last four weeks · 3 more this week to reach 3"
+    )
+
+
+def test_plan_day_wins_over_favourites() -> None:
+    settings = Settings(plan={"wed": "core-support", "fri": "full-session"})
+    history = [session("Desk break", WEDNESDAY - timedelta(days=d)) for d in range(1, 6)]
+    today = suggest_today(settings, history, WEDNESDAY, tz=UTC)
+    assert (today.routine, today.source) == ("core-support", "plan")
+    assert today.reason == "Wednesday in your plan"
+    # Monday and Tuesday of this week count; last week's sessions do not.
+    assert today.week_sessions == 2
+    assert today.goal_line == "1 more this week to reach 3"
+
+
+def test_a_day_without_a_plan_entry_falls_back_to_favourites() -> None:
+    settings = Settings(plan={"mon": "core-support"})
+    history = [session("Desk break", WEDNESDAY - timedelta(days=2))]
+    today = suggest_today(settings, history, WEDNESDAY, tz=UTC)
+    assert (today.routine, today.source) == ("Desk break", "favourite")
+    assert today.reason == "A favourite, last done 2 days ago"
+
+
+def test_least_recently_done_among_the_most_played() -> None:
+    history = [
+        *(session("Desk break", WEDNESDAY - timedelta(days=d)) for d in (1, 2, 3, 4)),
+        *(session("Core support", WEDNESDAY - timedelta(days=d)) for d in (5, 8, 12)),
+        *(session("Posture reset", WEDNESDAY - timedelta(days=d)) for d in (9, 10)),
+        # Played once, longest ago: not a favourite, so never suggested over the others.
+        session("Morning mobility", WEDNESDAY - timedelta(days=20)),
+        # Outside the four weeks: counts for nothing.
+        *(session("Full session", WEDNESDAY - timedelta(days=d)) for d in range(30, 40)),
+    ]
+    today = suggest_today(Settings(), history, WEDNESDAY, tz=UTC)
+    assert today.routine == "Posture reset"
+    assert today.reason == "A favourite, last done 9 days ago"
+
+
+def test_favourites_that_no_longer_exist_are_passed_over() -> None:
+    history = [
+        session("Gone", WEDNESDAY - timedelta(days=9)),
+        session("Desk break", WEDNESDAY - timedelta(days=1)),
+    ]
+    today = suggest_today(Settings(), history, WEDNESDAY, tz=UTC, exists=lambda n: n != "Gone")
+    assert today.routine == "Desk break"
+    assert today.reason == "A favourite, last done yesterday"
+
+
+def test_a_plan_naming_a_missing_routine_says_so_and_falls_back() -> None:
+    settings = Settings(plan={"wed": "nope"})
+    today = suggest_today(settings, [], WEDNESDAY, tz=UTC, exists=lambda n: n != "nope")
+    assert today.routine == "desk-break"
+    assert 'Wednesday\'s plan names "nope", which was not found' in today.reason
+
+
+def test_a_completed_session_today_means_done_and_nothing_more() -> None:
+    settings = Settings(plan={"wed": "core-support"}, weekly_goal=2)
+    history = [
+        session("Desk break", WEDNESDAY, hour=8),
+        session("Posture reset", WEDNESDAY, hour=17),
+        session("Core support", WEDNESDAY - timedelta(days=1)),
+    ]
+    today = suggest_today(settings, history, WEDNESDAY, tz=UTC)
+    assert today.done and today.routine is None
+    assert today.reason == "Done today: Posture reset at 17:00"
+    assert today.goal_line == "3 of 2 this week: goal met"
+
+
+def test_a_stopped_session_today_does_not_make_today_done() -> None:
+    history = [session("Desk break", WEDNESDAY, finished=False, seconds=20)]
+    today = suggest_today(Settings(plan={"wed": "core-support"}), history, WEDNESDAY, tz=UTC)
+    assert not today.done
+    assert today.routine == "core-support"
+    assert today.week_sessions == 0
+
+
+def test_looking_ahead_uses_that_days_plan_and_that_weeks_count() -> None:
+    settings = Settings(plan={"fri": "full-session"})
+    history = [session("Desk break", WEDNESDAY)]
+    friday = suggest_today(settings, history, WEDNESDAY + timedelta(days=2), tz=UTC)
+    assert (friday.routine, friday.reason) == ("full-session", "Friday in your plan")
+    assert friday.week_sessions == 1
+    next_monday = suggest_today(settings, history, WEDNESDAY + timedelta(days=5), tz=UTC)
+    assert next_monday.week_sessions == 0
+
+
+def test_the_day_follows_the_persons_time_zone() -> None:
+    late = session("Desk break", WEDNESDAY, hour=23)  # 23:00 UTC is Thursday in Berlin
+    zone = ZoneInfo("Europe/Berlin")
+    assert not suggest_today(Settings(), [late], WEDNESDAY, tz=zone).done
+    assert suggest_today(Settings(), [late], WEDNESDAY + timedelta(days=1), tz=zone).done
+
+
+def test_plan_setting_reads_weekdays_and_rejects_other_keys() -> None:
+    settings, problems = settings_from_data(
+        {"plan": {"Wednesday": "core-support", "mon": "posture-reset", "fri": ""}}, "config"
+    )
+    assert problems == []
+    assert settings.plan == {"mon": "posture-reset", "wed": "core-support"}
+    settings, problems = settings_from_data({"plan": {"someday": "desk-break"}}, "config")
+    assert settings.plan == {}
+    assert len(problems) == 1 and "plan must be a table of weekdays" in problems[0]
+    settings, problems = settings_from_data({"plan": "desk-break"}, "config")
+    assert settings.plan == {} and "using no plan" in problems[0]
+
+
+def test_plan_survives_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_settings(Settings(plan={"tue": "desk-break", "sat": "Full session"}), path)
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert settings.plan == {"tue": "desk-break", "sat": "Full session"}
