@@ -59,6 +59,13 @@ def test_every_key_round_trips(config: Path) -> None:
         routine_folders=("~/routines", "/srv/shared routines"),
         notice_seen=True,
         plan={"mon": "posture-reset", "thu": "Core support"},
+        remind_at=("12:30", "16:00"),
+        remind_days="mon-fri",
+        remind_every="50m",
+        remind_between="09:00-17:30",
+        remind_only_if_due=True,
+        quiet_hours="22:00-07:00",
+        min_gap=60,
     )
     assert all(getattr(changed, k) != getattr(Settings(), k) for k in KEYS)
     save_settings(changed)

@@ -18,6 +18,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
+def state_dir() -> Path:
+    """What backcare remembers between runs that is neither config nor history (reminders)."""
+    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+
+
 def user_routines_dir() -> Path:
     return config_dir() / "routines"
 

@@ -48,11 +48,29 @@ class Settings:
     """The first-run safety notice has been read."""
     plan: dict[str, str] = field(default_factory=dict)
     """Weekly plan: weekday ("mon" .. "sun") -> routine name or file name, for "Today"."""
+    remind_at: tuple[str, ...] = field(default_factory=tuple)
+    """Reminder times, like ["12:30", "16:00"] (`backcare remind set --at`)."""
+    remind_days: str = "daily"
+    """Days reminders fire on: "mon-fri", "mon,wed,fri", "weekdays", "daily"."""
+    remind_every: str = ""
+    """Remind every so long inside `remind_between`, like "50m"."""
+    remind_between: str = ""
+    """The hours `remind_every` applies to, like "09:00-17:30"."""
+    remind_only_if_due: bool = False
+    """Remind only when a session is due: today's plan not done, or the weekly goal at risk."""
+    quiet_hours: str = "21:00-08:00"
+    """No reminders between these times; empty for none."""
+    min_gap: int = 45
+    """Minutes that must pass between two reminders."""
 
 
 KEYS = tuple(f.name for f in fields(Settings))
 _DEFAULTS = Settings()
-_LIMITS: dict[str, tuple[float, float]] = {"prepare_seconds": (0, 600), "weekly_goal": (1, 21)}
+_LIMITS: dict[str, tuple[float, float]] = {
+    "prepare_seconds": (0, 600),
+    "weekly_goal": (1, 21),
+    "min_gap": (0, 24 * 60),
+}
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -133,6 +151,8 @@ def _expected(key: str, default: Any) -> str:
         low, high = _LIMITS[key]
         kind = "a whole number" if isinstance(default, int) else "a number"
         return f"{kind} from {low:g} to {high:g}"
+    if key == "remind_at":
+        return 'a list of times like ["12:30", "16:00"]'
     if isinstance(default, tuple):
         return "a list of folder paths"
     if isinstance(default, dict):
@@ -156,6 +176,7 @@ def settings_to_data(settings: Settings) -> dict[str, Any]:
     data = dataclasses.asdict(settings)
     data["routine_folders"] = list(settings.routine_folders)
     data["plan"] = dict(settings.plan)
+    data["remind_at"] = list(settings.remind_at)
     return data
 
 
