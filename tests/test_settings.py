@@ -221,3 +221,25 @@ def test_check_value_for_the_settings_screen(
     assert (problem is None) is ok
     if not ok:
         assert problem is not None and problem.startswith(f"{key} must be")
+
+
+def test_reminder_settings_are_checked_by_the_schedule_parser(config: Path) -> None:
+    write(
+        config,
+        'remind_at = ["16:00", "9:30"]\nremind_days = "weekdays"\nquiet_hours = "9pm"\n'
+        'remind_every = "2m"\nmin_gap = -1\n',
+    )
+    settings, problems = load_settings()
+    assert settings.remind_at == ("09:30", "16:00")
+    assert settings.remind_days == "mon-fri"
+    assert (settings.quiet_hours, settings.remind_every, settings.min_gap) == (
+        "21:00-08:00",
+        "",
+        45,
+    )
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        'quiet_hours must be two times like "21:00-08:00", or "" for none, got \'9pm\'; '
+        "using '21:00-08:00'",
+        'remind_every must be minutes like "50m" or "1h30m", or "", got \'2m\'; using \'\'',
+        "min_gap must be a whole number from 0 to 1440, got -1; using 45",
+    ]

@@ -41,7 +41,9 @@ async def test_every_setting_has_a_field() -> None:
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         ids = {w.id for w in screen.query("Tick, Input, Select")}
-        keys = set(Settings.__dataclass_fields__) - {"plan"}
+        # The reminder times are installed with the system's scheduler: `backcare remind set`.
+        schedule = {"remind_at", "remind_days", "remind_every", "remind_between"}
+        keys = set(Settings.__dataclass_fields__) - {"plan"} - schedule
         days = {f"set-plan-{day}" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
         assert ids == {f"set-{key}" for key in keys} | days
 
@@ -181,3 +183,22 @@ async def test_the_weekly_plan_is_edited_day_by_day() -> None:
         await pilot.pause()
         assert (await saved(app, pilot))["plan"] == {"wed": "core-support"}
     assert make_app().settings.plan == {"wed": "core-support"}
+
+
+async def test_quiet_hours_and_the_gap_between_reminders() -> None:
+    app = app_for()
+    async with app.run_test() as pilot:
+        screen = await open_settings(app, pilot)
+        quiet = screen.query_one("#set-quiet_hours", Input)
+        quiet.value = "9pm"
+        quiet.focus()
+        await pilot.press("enter")
+        problem = screen.query_one("#settings-problem", Label)
+        assert 'quiet_hours must be two times like "21:00-08:00"' in str(problem.content)
+        assert app.settings.quiet_hours == "21:00-08:00"
+        quiet.value = "22:00-07:30"
+        await pilot.press("enter")
+        screen.query_one("#set-min_gap", Input).value = "60"
+        await pilot.press("escape")
+        data = await saved(app, pilot)
+    assert (data["quiet_hours"], data["min_gap"]) == ("22:00-07:30", 60)

@@ -209,6 +209,29 @@ def clock_text(moment: time) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+def schedule_value(key: str, value: object) -> object:
+    """A reminder setting from the config as stored, or None when it does not parse."""
+    try:
+        if key == "remind_at":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return None
+            return tuple(clock_text(t) for t in parse_times(value))
+        if not isinstance(value, str):
+            return None
+        text = value.strip()
+        if key == "remind_days":
+            return days_text(parse_days(text))
+        if not text:
+            return ""
+        if key == "remind_every":
+            parse_every(text)
+            return text
+        parse_span(text, key)
+        return text
+    except ScheduleError:
+        return None
+
+
 def build_schedule(
     *,
     at: Iterable[str] = (),

@@ -73,6 +73,16 @@ _LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
+SCHEDULE_EXPECTED = {
+    "remind_at": 'a list of times like ["12:30", "16:00"]',
+    "remind_days": 'days like "mon-fri", "mon,wed,fri" or "daily"',
+    "remind_every": 'minutes like "50m" or "1h30m", or ""',
+    "remind_between": 'two times like "09:00-17:30", or ""',
+    "quiet_hours": 'two times like "21:00-08:00", or "" for none',
+}
+"""Reminder settings, checked by the schedule's own parser (core/schedule.py)."""
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """Settings and the problems found; a missing or broken file gives the defaults."""
     path = path or config_file()
@@ -116,6 +126,10 @@ def check_value(key: str, value: Any) -> tuple[Any, str | None]:
 
 
 def _check(key: str, value: Any, default: Any) -> Any:
+    if key in SCHEDULE_EXPECTED:
+        from .schedule import schedule_value
+
+        return schedule_value(key, value)
     if isinstance(default, bool):
         return value if isinstance(value, bool) else None
     if isinstance(default, int | float) and not isinstance(value, bool):
@@ -151,8 +165,8 @@ def _expected(key: str, default: Any) -> str:
         low, high = _LIMITS[key]
         kind = "a whole number" if isinstance(default, int) else "a number"
         return f"{kind} from {low:g} to {high:g}"
-    if key == "remind_at":
-        return 'a list of times like ["12:30", "16:00"]'
+    if key in SCHEDULE_EXPECTED:
+        return SCHEDULE_EXPECTED[key]
     if isinstance(default, tuple):
         return "a list of folder paths"
     if isinstance(default, dict):

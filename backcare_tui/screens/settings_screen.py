@@ -35,18 +35,22 @@ CHECKBOXES: dict[str, str] = {
     "pain_checkin": "Pain check-in: rate your back 0-10 before and after a session",
     "auto_pause": "Pause a session when the terminal loses focus",
     "notice_seen": "The safety notice has been read (untick to see it at the next start)",
+    "remind_only_if_due": "Remind only when a session is due",
 }
 INPUTS: dict[str, tuple[str, str]] = {
     "voice_program": ("Speech program", "empty: first of espeak-ng, espeak, spd-say, say"),
     "prepare_seconds": ("Prepare seconds", "lead-in before the first step, 0-600"),
     "weekly_goal": ("Weekly goal", "sessions a week, 1-21; 3 to 4 suits most backs"),
     "routine_folders": ("Routine folders", f"extra folders, separated by {os.pathsep}"),
+    "quiet_hours": ("Quiet hours", "no reminders then, like 21:00-08:00; empty for none"),
+    "min_gap": ("Minutes between", "reminders at least this far apart, 0-1440"),
 }
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Sound", ("sound", "voice", "voice_program")),
     ("Look", ("theme", "reduced_motion", "ascii")),
     ("Sessions", ("prepare_seconds", "weekly_goal", "pain_checkin", "auto_pause")),
     ("Weekly plan", ("plan",)),
+    ("Reminders (times: backcare remind set)", ("remind_only_if_due", "quiet_hours", "min_gap")),
     ("Routines and first run", ("routine_folders", "notice_seen")),
 )
 
@@ -66,12 +70,13 @@ def parsed(key: str, text: str) -> object:
     text = text.strip()
     if key == "routine_folders":
         return [part for part in text.split(os.pathsep) if part.strip()]
-    if key in ("prepare_seconds", "weekly_goal"):
+    if key in ("prepare_seconds", "weekly_goal", "min_gap"):
         try:
             number = float(text)
         except ValueError:
             return text
-        return int(number) if number.is_integer() and key == "weekly_goal" else number
+        whole = key in ("weekly_goal", "min_gap")
+        return int(number) if number.is_integer() and whole else number
     return text
 
 
