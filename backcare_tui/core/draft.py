@@ -79,6 +79,9 @@ class StepDraft:
     shape: str = "timed"
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     """Field text per shape, so changing shape and back loses nothing typed."""
+    progress: Any = None
+    """The step's `progress` table as the file has it: the form has no fields for it
+    yet, so it passes through untouched (and is still checked)."""
 
     def get(self, key: str) -> str:
         return self.values.get(self.shape, {}).get(key, "")
@@ -107,6 +110,7 @@ class StepDraft:
             self.cues,
             self.shape,
             {shape: dict(values) for shape, values in self.values.items()},
+            self.progress,
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -116,6 +120,8 @@ class StepDraft:
         cues = split_list(self.cues, r"\n")
         if cues:
             data["cues"] = cues
+        if self.progress is not None:
+            data["progress"] = self.progress
         values = self.values.get(self.shape, {})
         if self.shape == "breathing":
             data["breathing"] = values.get("breathing", "").strip()
@@ -142,6 +148,7 @@ class StepDraft:
             name=str(data.get("name", "")),
             instructions=str(data.get("instructions", "")),
             cues="\n".join(str(c) for c in cues) if isinstance(cues, list) else str(cues),
+            progress=data.get("progress"),
         )
         if "breathing" in data:
             draft.shape = "breathing"

@@ -16,9 +16,12 @@ from .errors import Problem, RoutineError
 from .model import (
     DEFAULT_SWITCH_SECONDS,
     FORMAT_VERSION,
+    PROGRESS_EVERY,
     Action,
     Breathing,
     Held,
+    Increase,
+    Progress,
     Rest,
     Routine,
     Step,
@@ -44,7 +47,7 @@ TOP_KEYS = (
     "rounds",
     "steps",
 )
-COMMON_STEP_KEYS = ("name", "instructions", "cues")
+COMMON_STEP_KEYS = ("name", "instructions", "cues", "progress")
 SHAPE_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("duration",),
     "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
@@ -54,6 +57,19 @@ SHAPE_KEYS: dict[str, tuple[str, ...]] = {
 MARKERS = {"duration": "timed", "hold": "held", "breathing": "breathing"}
 ALL_STEP_KEYS = tuple(dict.fromkeys(COMMON_STEP_KEYS + sum(SHAPE_KEYS.values(), ())))
 PATTERN_KEYS = ("inhale", "hold", "exhale", "hold_out")
+PROGRESS_VALUES: dict[str, tuple[str, ...]] = {
+    "timed": ("duration",),
+    "held": ("hold", "reps", "sets"),
+    "rest": (),
+    "breathing": ("cycles",),
+}
+"""The values each shape of step may progress."""
+PROGRESS_KEYS = tuple(
+    [key for keys in PROGRESS_VALUES.values() for key in keys]
+    + [f"{key}_max" for keys in PROGRESS_VALUES.values() for key in keys]
+    + ["every"]
+)
+MAX_EVERY = 100
 SIDES = ("both", "left", "right")
 
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -308,6 +324,15 @@ class _Checker:
                 f"the routine expands to {phases:,} phases; at most {MAX_PHASES:,} are allowed"
             )
             return None
+        from .progression import at_top
+
+        phases = count_phases(at_top(routine))
+        if phases > MAX_PHASES:
+            self.problem(
+                f"at the top of its progression the routine expands to {phases:,} phases; "
+                f"at most {MAX_PHASES:,} are allowed (lower a _max)"
+            )
+            return None
         return routine
 
     def steps(self, value: object) -> tuple[Step, ...]:
@@ -353,9 +378,113 @@ class _Checker:
                 owner = next(s for s, keys in SHAPE_KEYS.items() if key in keys)
                 self.problem(f'"{key}" belongs to {owner} steps, not to a {shape} step')
         action = self.action(shape, table)
+        progress = self.progress(table["progress"], shape, action) if "progress" in table else None
         if action is None or len(self.problems) > before:
             return None
-        return Step(name=name, action=action, instructions=instructions, cues=cues)
+        return Step(
+            name=name, action=action, instructions=instructions, cues=cues, progress=progress
+        )
+
+    # -- progression ------------------------------------------------------------
+
+    def progress(self, value: object, shape: str, action: Action | None) -> Progress | None:
+        if not isinstance(value, dict):
+            self.problem(
+                'progress must be a table like { hold = "+5s", hold_max = "45s", every = 3 }, '
+                f"got {_show(value)}"
+            )
+            return None
+        before = len(self.problems)
+        meant = self.unknown_keys(value, PROGRESS_KEYS, "in progress")
+        allowed = PROGRESS_VALUES[shape]
+        increases: list[Increase] = []
+        for key in PROGRESS_VALUES["timed"] + PROGRESS_VALUES["held"] + ("cycles",):
+            limit_key = f"{key}_max"
+            if key not in value and limit_key not in value:
+                continue
+            if key not in allowed:
+                owners = [s for s, keys in PROGRESS_VALUES.items() if key in keys]
+                self.problem(
+                    f'progress "{key}" belongs to {owners[0]} steps, not to a {shape} step'
+                )
+                continue
+            if key == "cycles" and isinstance(action, Breathing) and action.cycles is None:
+                self.problem('progress "cycles" needs a step counted in "cycles", not "minutes"')
+                continue
+            if key not in value:
+                if key not in meant:
+                    self.problem(f'progress has "{limit_key}" but not "{key}", the step up')
+                continue
+            if limit_key not in value:
+                self.problem(f'progress "{key}" needs "{limit_key}", the most it may grow to')
+                continue
+            increase = self.increase(key, value[key], value[limit_key], action)
+            if increase is not None:
+                increases.append(increase)
+        every = value.get("every", PROGRESS_EVERY)
+        if isinstance(every, bool) or not isinstance(every, int) or not 1 <= every <= MAX_EVERY:
+            self.problem(
+                f"progress every must be a whole number of sessions from 1 to {MAX_EVERY}, "
+                f"got {_show(every)}"
+            )
+        if len(self.problems) > before:
+            return None
+        if not increases:
+            names = ", ".join(f'"{key}"' for key in allowed) or "nothing"
+            self.problem(
+                f"progress needs a value to grow: for a {shape} step, {names}"
+                if allowed
+                else "progress has nothing to grow on a rest step"
+            )
+            return None
+        return Progress(tuple(increases), every)
+
+    def increase(
+        self, key: str, by: object, maximum: object, action: Action | None
+    ) -> Increase | None:
+        start = getattr(action, key, None) if action is not None else None
+        if key in ("hold", "duration"):
+            step = _step_seconds(by)
+            if step is None or step <= 0 or step > MAX_PHASE_SECONDS:
+                self.problem(
+                    f'progress {key} must be a positive length like "+5s", got {_show(by)}'
+                )
+                return None
+            try:
+                top = parse_duration(maximum)
+            except DurationError as error:
+                self.problem(f"progress {key}_max {_duration_message(error)}")
+                return None
+            if top > MAX_PHASE_SECONDS:
+                self.problem(
+                    f"progress {key}_max must be at most 1 hour (3600 s), got {_show(maximum)}"
+                )
+                return None
+            shown_top, shown_start = f"{_show(top)} s", f"{_show(start)} s"
+        else:
+            limit = LIMITS[key]
+            if isinstance(by, bool) or not isinstance(by, int) or not 1 <= by <= limit:
+                self.problem(
+                    f"progress {key} must be a whole number from 1 to {limit}, got {_show(by)}"
+                )
+                return None
+            if isinstance(maximum, bool) or not isinstance(maximum, int):
+                self.problem(
+                    f"progress {key}_max must be a whole number up to {limit}, got {_show(maximum)}"
+                )
+                return None
+            if maximum > limit:
+                self.problem(f"progress {key}_max must be at most {limit}, got {maximum}")
+                return None
+            step, top = float(by), float(maximum)
+            shown_top, shown_start = str(maximum), _show(start)
+        if isinstance(start, int | float) and top < start:
+            self.problem(
+                f"progress {key}_max ({shown_top}) is below the step's {key} ({shown_start}); "
+                "it is the most the value may grow to"
+            )
+            return None
+        return Increase(key, step, top)
 
     def shape_of(self, table: Mapping[str, Any], *, quiet: bool = False) -> str | None:
         markers = [key for key in MARKERS if key in table]
@@ -471,6 +600,16 @@ class _Checker:
         except PatternError as error:
             self.problem(f"breathing: {error}")
             return None
+
+
+def _step_seconds(value: object) -> float | None:
+    """A step up in seconds: 5, "+5s", "+1m"; None when it is not one."""
+    if isinstance(value, str):
+        value = value.strip().removeprefix("+")
+    try:
+        return parse_duration(value)
+    except DurationError:
+        return None
 
 
 def _duration_message(error: DurationError) -> str:

@@ -70,12 +70,35 @@ class Breathing:
 Action = Timed | Held | Rest | Breathing
 
 
+PROGRESS_EVERY = 3
+"""Completed sessions of a routine per step up, when `every` is not given."""
+
+
+@dataclass(frozen=True)
+class Increase:
+    """One value that grows by `by` at each level, never past `maximum`."""
+
+    key: str
+    """ "hold", "duration", "reps", "sets" or "cycles": the field of the step's action."""
+    by: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How a step grows as the routine gets easy (see core/progression.py)."""
+
+    increases: tuple[Increase, ...]
+    every: int = PROGRESS_EVERY
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
     action: Action
     instructions: str = ""
     cues: tuple[str, ...] = ()
+    progress: Progress | None = None
 
     @property
     def shape(self) -> str:

@@ -9,7 +9,17 @@ import tomli_w
 
 from .atomic import atomic_write
 from .breathing import PRESETS
-from .model import DEFAULT_SWITCH_SECONDS, Breathing, Held, Rest, Routine, Step, Timed
+from .model import (
+    DEFAULT_SWITCH_SECONDS,
+    PROGRESS_EVERY,
+    Breathing,
+    Held,
+    Progress,
+    Rest,
+    Routine,
+    Step,
+    Timed,
+)
 
 
 def _number(value: float) -> int | float:
@@ -65,6 +75,18 @@ def step_to_data(step: Step) -> dict[str, Any]:
             data["switch"] = _number(action.switch)
     else:
         data.update(_breathing_to_data(action))
+    if step.progress is not None:
+        data["progress"] = _progress_to_data(step.progress)
+    return data
+
+
+def _progress_to_data(progress: Progress) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for increase in progress.increases:
+        data[increase.key] = _number(increase.by)
+        data[f"{increase.key}_max"] = _number(increase.maximum)
+    if progress.every != PROGRESS_EVERY:
+        data["every"] = progress.every
     return data
 
 
