@@ -71,7 +71,8 @@ def test_show_prints_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_unknown_routine_fails(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "no-such"]) == 1
+    # A name that matches nothing is a usage error (2); 1 is kept for "stopped" and bad files.
+    assert main(["show", "no-such"]) == 2
     assert "no routine by that name" in capsys.readouterr().err
 
 

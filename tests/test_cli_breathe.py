@@ -93,7 +93,7 @@ def test_warnings_are_noted_but_do_not_stop(
         (["--minutes", "0"], "minutes must be more than 0, got 0"),
         (["--minutes", "lots"], 'expected minutes, got "lots"'),
         (["--cycles", "2.5"], 'expected a whole number of cycles, got "2.5"'),
-        (["--cycles", "0"], "cycles must be from 1 to 2000, got 0"),
+        (["--cycles", "0"], "cycles must be from 1 to 500, got 0"),
         (["--minutes", "3", "--cycles", "4"], "not allowed with argument"),
     ],
 )

@@ -59,7 +59,7 @@ def add_history_commands(
     shape.add_argument(
         "-n",
         "--limit",
-        type=int,
+        type=_how_many,
         default=DEFAULT_ROWS,
         metavar="N",
         help=f"how many recent sessions to print (default {DEFAULT_ROWS})",
@@ -86,7 +86,18 @@ def run_history_command(args: argparse.Namespace, out: TextIO | None = None) -> 
         else:
             write_json(sessions, out)
         return 0
-    return print_table(max(args.limit, 0), out)
+    return print_table(args.limit, out)
+
+
+def _how_many(text: str) -> int:
+    """-n takes 1 or more: 0 or -1 would print "No sessions yet" over a full history."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'expected a whole number, got "{text}"') from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more sessions, got {count}")
+    return count
 
 
 def record(stored: StoredSession) -> dict[str, Any]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -12,38 +15,72 @@ from rich.text import Text
 from ..core.durations import format_length
 from ..core.library import Library
 from ..core.model import Routine
+from ..core.paths import display_path
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
 
+PIPE_WIDTH = 1000
+"""Lines are never cut when the output goes to a file or another program."""
+
+
+def wants_ascii(args: argparse.Namespace) -> bool:
+    """`--ascii`, or `ascii = true` in the settings file."""
+    if getattr(args, "ascii", False):
+        return True
+    from ..core.settings import load_settings
+
+    return load_settings()[0].ascii
+
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console.width = PIPE_WIDTH
+    return console
 
 
-def print_list(library: Library) -> int:
+LIST_COLUMNS = ("Id", "Name", "Time", "Steps", "Source", "Tags")
+SHRINK_ORDER = (("Tags", 8), ("Source", 10), ("Name", 12), ("Tags", 0), ("Source", 0))
+"""What gives way when a row does not fit, and how far (0 leaves the column out):
+tags first; ids and times never, since ids are what `run`, `show` and `edit` take."""
+
+
+def print_list(library: Library, *, ascii_only: bool = False) -> int:
+    """One row a routine, never wrapped: what does not fit is cut short at the end."""
     console = _console()
-    table = Table(title="Routines", title_justify="left", expand=False)
-    table.add_column("Name", overflow="fold")
-    table.add_column("Time", justify="right")
-    table.add_column("Steps", justify="right")
-    table.add_column("Tags", overflow="fold")
-    table.add_column("Source", overflow="fold")
+    rows: list[tuple[str, ...]] = []
     for entry in library.entries:
         routine = entry.routine
         assert routine is not None
-        total = compile_routine(routine).total
         source = entry.kind
-        if entry.shadows is not None:
-            source += f" (overrides {clean_line(str(entry.shadows))})"
         if entry.kind != "built-in":
-            source += f": {clean_line(str(entry.path))}"  # file names are untrusted too
-        table.add_row(
-            Text(routine.name),
-            format_length(total),
-            str(len(routine.steps) * routine.rounds),
-            Text(", ".join(routine.tags)),
-            Text(source),
+            source += f": {display_path(entry.path)}"  # file names are untrusted too
+        if entry.shadows is not None:
+            source += f" (overrides {display_path(entry.shadows)})"
+        rows.append(
+            (
+                clean_line(entry.key),
+                routine.name,
+                format_length(compile_routine(routine).total),
+                str(len(routine.steps) * routine.rounds),
+                source,
+                ", ".join(routine.tags),
+            )
         )
+    widths = _fit(rows, console.width)
+    table = Table(expand=False, box=box.ASCII if ascii_only else box.HEAVY_HEAD)
+    shown = [i for i, width in enumerate(widths) if width > 0]
+    for title, width in ((LIST_COLUMNS[i], widths[i]) for i in shown):
+        table.add_column(
+            title,
+            width=width,
+            no_wrap=True,
+            overflow="crop" if ascii_only else "ellipsis",
+            justify="right" if title in ("Time", "Steps") else "left",
+        )
+    for row in rows:
+        table.add_row(*(Text(row[i]) for i in shown))
+    console.print(Text("Routines", style="italic"))
     console.print(table)
     if library.broken:
         console.print()
@@ -55,14 +92,35 @@ def print_list(library: Library) -> int:
     return 0
 
 
-def print_plan(routine: Routine, path: Path) -> int:
+def _fit(rows: list[tuple[str, ...]], available: int) -> list[int]:
+    """Column widths that fit `available` cells, borders and padding included."""
+    natural = [
+        max([len(title), *(cell_len(row[i]) for row in rows)])
+        for i, title in enumerate(LIST_COLUMNS)
+    ]
+    widths = list(natural)
+    for title, least in SHRINK_ORDER:
+        excess = sum(w + 3 for w in widths if w > 0) + 1 - available
+        if excess <= 0:
+            break
+        i = LIST_COLUMNS.index(title)
+        widths[i] = 0 if least == 0 else max(widths[i] - excess, min(least, widths[i]))
+    for title in ("Name", "Source"):  # room freed by a column left out goes back
+        i = LIST_COLUMNS.index(title)
+        spare = available - (sum(w + 3 for w in widths if w > 0) + 1)
+        if widths[i] > 0 and spare > 0:
+            widths[i] = min(natural[i], widths[i] + spare)
+    return widths
+
+
+def print_plan(routine: Routine, path: Path, *, ascii_only: bool = False) -> int:
     console = _console()
     timeline = compile_routine(routine)
     console.print(Text(routine.name, style="bold"))
     if routine.description:
         console.print(Text(routine.description))
-    console.print(Text(clean_line(str(path)), style="dim"))  # file names are untrusted too
-    table = Table(expand=False, show_edge=False)
+    console.print(Text(display_path(path), style="dim"))  # file names are untrusted too
+    table = Table(expand=False, show_edge=False, box=box.ASCII if ascii_only else box.HEAVY_HEAD)
     table.add_column("#", justify="right")
     table.add_column("Step", overflow="fold")
     table.add_column("Phases", overflow="fold")

@@ -10,11 +10,12 @@ from typing import Any
 
 from .. import __version__
 from ..core.errors import BackcareError, RoutineError
-from ..core.library import Library, load_path_or_name, routine_folders, scan, slug
+from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
-from ..core.paths import user_routines_dir
+from .help_cmd import add_help_command
 from .history_cli import add_history_commands
+from .new_routine import add_new_command
 
 SAFETY = (
     "backcare is an exercise aid, not medical advice. Stop if you feel sharp pain, "
@@ -71,10 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("routine", metavar="NAME|PATH")
 
-    new = commands.add_parser(
-        "new", parents=[common], help="write a commented starter routine into your routines folder"
-    )
-    new.add_argument("name", metavar="NAME", help="the routine's name")
+    add_new_command(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="play a routine", epilog=SAFETY)
     run.add_argument("routine", metavar="NAME|PATH")
@@ -91,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("routine", metavar="NAME|PATH")
     _add_breathe(commands, common)
     add_history_commands(commands, common)
+    add_help_command(commands, common)
     return parser
 
 
@@ -98,23 +97,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     extra = [Path(p) for p in getattr(args, "routines", [])]
+    for folder in extra:
+        if not folder.expanduser().is_dir():
+            print(f"backcare: --routines {folder}: no such folder", file=sys.stderr)
     try:
         if args.command == "list":
-            from .listing import print_list
+            from .listing import print_list, wants_ascii
 
-            return print_list(_library(extra))
+            return print_list(_library(extra), ascii_only=wants_ascii(args))
         if args.command == "check":
             return check(args.paths)
         if args.command == "show":
-            from .listing import print_plan
+            from .listing import print_plan, wants_ascii
 
             entry = load_path_or_name(args.routine, _library(extra))
             if entry.error is not None:
                 raise entry.error
             assert entry.routine is not None
-            return print_plan(entry.routine, entry.path)
+            return print_plan(entry.routine, entry.path, ascii_only=wants_ascii(args))
         if args.command == "new":
-            return new(args.name)
+            from .new_routine import new_routine
+
+            return new_routine(args)
+        if args.command == "help":
+            from .help_cmd import print_help_topic
+
+            return print_help_topic(args, parser)
         if args.command == "run":
             return run(args, extra)
         if args.command == "edit":
@@ -126,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_history_command(args)
         return full_screen(args, extra)
+    except UnknownRoutine as error:
+        print(f"backcare: {error}", file=sys.stderr)
+        return 2
     except RoutineError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -165,25 +176,6 @@ def check(paths: Sequence[str]) -> int:
     good = len(files) - bad
     print(f"{good} of {len(files)} file{'s' if len(files) != 1 else ''} OK", file=sys.stderr)
     return 1 if bad else 0
-
-
-def new(name: str) -> int:
-    from .starter import starter_text
-
-    folder = user_routines_dir()
-    path = folder / f"{slug(name)}.toml"
-    if path.exists():
-        print(f"backcare new: {path} already exists; choose another name", file=sys.stderr)
-        return 1
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(starter_text(name))
-    except FileExistsError:
-        print(f"backcare new: {path} already exists; choose another name", file=sys.stderr)
-        return 1
-    print(path)
-    return 0
 
 
 def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomli_w
 
 STARTER = """\
-# A backcare routine. The full reference is docs/routine-format.md;
+# A backcare routine. `backcare help format` prints the full reference;
 # `backcare check THIS_FILE` tells you about any mistake, with the line.
 format = 1
 {name_line}

@@ -12,12 +12,11 @@ import re
 
 from .breathing import PRESETS, BreathPattern, cycles_for_minutes
 from .durations import DurationError, format_clock, parse_duration
+from .limits import MAX_CYCLES, MAX_MINUTES
 from .model import Breathing, Routine, Step
 
 DEFAULT_PRESET = "diaphragmatic"
 DEFAULT_MINUTES = 5.0
-MAX_MINUTES = 180.0
-MAX_CYCLES = 2000
 
 INSTRUCTIONS = (
     "Sit or lie comfortably, one hand on your belly. Breathe in through the nose as the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from .errors import Problem, RoutineError
 from .loader import load_routine
 from .model import Routine
 from .paths import builtin_routines_dir, user_routines_dir
+from .spelling import closest
 
 BUILTIN = "built-in"
 USER = "user"
@@ -53,9 +55,37 @@ def routine_folders(extra: Sequence[Path | str] = ()) -> list[Folder]:
 
 
 def slug(name: str) -> str:
-    """A file name for a routine name: "Desk Break!" -> "desk-break"."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return text[:60] or "routine"
+    """A file name for a routine name: "Desk Break!" -> "desk-break",
+    "Übung für Rücken" -> "ubung-fur-rucken" (accents dropped, not the letters)."""
+    return slug_or_empty(name) or "routine"
+
+
+_NO_DECOMPOSITION = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+"""Latin letters that NFKD leaves whole, spelt the way people write them in ASCII."""
+
+
+def slug_or_empty(name: str) -> str:
+    """Like `slug`, but "" for a name with no letters or digits to make a file name of."""
+    plain = unicodedata.normalize("NFKD", name.translate(_NO_DECOMPOSITION))
+    ascii_only = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:60].strip("-")
 
 
 @dataclass(frozen=True)
@@ -117,17 +147,30 @@ def _toml_files(folder: Path) -> list[Path]:
         return []
 
 
+class UnknownRoutine(RoutineError):
+    """A name or path that matches no routine: a usage error, not a broken file."""
+
+
 def load_path_or_name(wanted: str, library: Library) -> Entry:
-    """A path to a file, or a name in the library; raises RoutineError when neither."""
+    """A path to a file, or a name in the library; raises UnknownRoutine when neither."""
     path = Path(wanted).expanduser()
     if path.suffix == ".toml" or os.sep in wanted or path.is_file():
         if not path.exists():
-            raise RoutineError(wanted, [Problem(wanted, "no such file")])
+            raise UnknownRoutine(wanted, [Problem(wanted, "no such file")])
         return load_entry(path, EXTRA)
     entry = library.find(wanted)
     if entry is None:
-        names = ", ".join(e.key for e in library.entries) or "none"
-        raise RoutineError(
-            wanted, [Problem(wanted, f"no routine by that name (routines: {names})")]
-        )
+        raise UnknownRoutine(wanted, [Problem(wanted, _not_found(wanted, library))])
     return entry
+
+
+def _not_found(wanted: str, library: Library) -> str:
+    """ "did you mean desk-break?" for a typo; the list of names when nothing is close."""
+    keys = [e.key for e in library.entries]
+    names = {slug(e.routine.name): e.key for e in library.entries if e.routine is not None}
+    close = closest(wanted.removesuffix(".toml"), keys) or names.get(
+        closest(slug(wanted), list(names)) or ""
+    )
+    if close is not None:
+        return f"no routine by that name; did you mean {close}?"
+    return f"no routine by that name (routines: {', '.join(keys) or 'none'})"

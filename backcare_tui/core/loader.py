@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -13,6 +12,7 @@ from typing import Any
 from .breathing import PRESETS, BreathPattern, PatternError, make_pattern, parse_pattern
 from .durations import MAX_PHASE_SECONDS, DurationError, parse_duration
 from .errors import Problem, RoutineError
+from .limits import LIMITS, MAX_MINUTES
 from .model import (
     DEFAULT_SWITCH_SECONDS,
     FORMAT_VERSION,
@@ -27,14 +27,13 @@ from .model import (
     Step,
     Timed,
 )
+from .spelling import closest
 from .text import clean_line, clean_text
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 200
 MAX_NAME_LENGTH = 100
 MAX_PHASES = 50_000
-LIMITS = {"reps": 100, "sets": 50, "rounds": 50, "cycles": 500}
-MAX_MINUTES = 120
 
 TOP_KEYS = (
     "format",
@@ -154,10 +153,21 @@ def routine_from_data(data: Mapping[str, Any], path: str) -> Routine:
     return routine
 
 
-def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def suggest(
+    word: str, choices: tuple[str, ...] | list[str], preferred: tuple[str, ...] = ()
+) -> str:
     """ "; did you mean "x"?" when a close match exists, else ""."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
+    close = closest(word, choices, preferred)
+    return f'; did you mean "{close}"?' if close else ""
+
+
+def _keys_of_shape(table: Mapping[str, Any]) -> tuple[str, ...]:
+    """The keys valid in the shape a step's markers point to, to break ties between
+    suggestions ("rset" in a held step is "rest" before "sets")."""
+    shapes = [MARKERS[key] for key in MARKERS if key in table] or (
+        ["rest"] if "rest" in table else []
+    )
+    return COMMON_STEP_KEYS + SHAPE_KEYS[shapes[0]] if len(shapes) == 1 else ()
 
 
 def _show(value: object) -> str:
@@ -202,15 +212,21 @@ class _Checker:
     # -- fields ---------------------------------------------------------------
 
     def unknown_keys(
-        self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str
+        self,
+        table: Mapping[str, Any],
+        allowed: tuple[str, ...],
+        where: str,
+        preferred: tuple[str, ...] = (),
     ) -> set[str]:
         """Report keys not in `allowed`; return the keys suggested instead, so the
         caller does not also report them as missing."""
         meant: set[str] = set()
         for key in table:
             if key not in allowed:
-                self.problem(f'unknown key "{clean_line(key)}" {where}{suggest(key, allowed)}')
-                meant.update(difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6))
+                hint = suggest(key, allowed, preferred)
+                self.problem(f'unknown key "{clean_line(key)}" {where}{hint}')
+                if (close := closest(key, allowed, preferred)) is not None:
+                    meant.add(close)
         return meant
 
     def text(
@@ -365,7 +381,7 @@ class _Checker:
 
     def one_step(self, table: Mapping[str, Any]) -> Step | None:
         before = len(self.problems)
-        meant = self.unknown_keys(table, ALL_STEP_KEYS, "in a step")
+        meant = self.unknown_keys(table, ALL_STEP_KEYS, "in a step", _keys_of_shape(table))
         name = self.text(table, "name", required=True)
         instructions = self.text(table, "instructions", multiline=True)
         cues = self.strings(table, "cues")

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..core.paths import config_file, display_path, history_file, user_routines_dir
+from ..core.reference import format_reference
 
 
 def _generic_actions() -> set[str]:
@@ -81,6 +82,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(self._keys_table(), id="help-keys")
             yield Static(self._files_text(), id="help-files")
+            yield Static(Text("Routine file format", style="bold"), id="help-format-title")
+            yield Static(Text(format_reference()), id="help-format", markup=False)
 
     def _keys_table(self) -> Table:
         table = Table.grid(padding=(0, 2))
@@ -96,8 +99,8 @@ class HelpScreen(ModalScreen[None]):
     def _files_text(self) -> Text:
         return Text.assemble(
             ("Routines ", "bold"),
-            "are TOML files; see docs/routine-format.md or run `backcare new NAME` "
-            "for a commented starter.\n",
+            "are TOML files: the format reference is below, `backcare help format` "
+            "prints it, and `backcare new NAME` writes a commented starter.\n",
             ("Your routines: ", "bold"),
             f"{display_path(user_routines_dir())}\n",
             ("Settings: ", "bold"),

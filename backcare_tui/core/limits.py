@@ -1,0 +1,13 @@
+"""How much one routine may ask for: one set of limits for routine files, the
+breathing screen and `backcare breathe`, so a session one of them accepts the
+others accept too."""
+
+from __future__ import annotations
+
+LIMITS = {"reps": 100, "sets": 50, "rounds": 50, "cycles": 500}
+"""The largest count each counted field takes."""
+
+MAX_MINUTES = 120
+"""The longest breathing step or breathing session, in minutes."""
+
+MAX_CYCLES = LIMITS["cycles"]
