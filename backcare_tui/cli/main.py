@@ -306,7 +306,7 @@ def _minutes_arg(text: str) -> float:
 
 
 def _cycles_arg(text: str) -> int:
-    from ..core.breathing_session import MAX_CYCLES
+    from ..core.limits import MAX_CYCLES
 
     try:
         cycles = int(text)

@@ -84,7 +84,7 @@ def _confirm(builtin: str) -> bool:
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         return False
     print(
-        f'"{builtin}" is a built-in routine; your new file would take its place in the list. '
+        f'"{builtin}" is a built-in routine; your new file would take its place in the list.\n'
         "Write it anyway? [y/N] ",
         end="",
         file=sys.stderr,
