@@ -474,5 +474,7 @@ def test_cli_edit_treats_builtins_as_read_only(
 def test_cli_edit_of_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     from backcare_tui.cli.main import main
 
-    assert main(["edit", "nowhere/missing.toml"]) == 1
+    assert (
+        main(["edit", "nowhere/missing.toml"]) == 2
+    )  # a path that is not there is a usage error, like a misspelt name
     assert "no such file" in capsys.readouterr().err
