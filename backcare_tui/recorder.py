@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .core.completion import worth_recording
 from .core.errors import BackcareError
 from .core.pain import ASK_AFTER, ASK_BEFORE, advice
 from .core.summary import SessionSummary
@@ -59,6 +60,8 @@ class Recorder:
         """Store the session, asking the after-score first when there is time to."""
         summary = replace(summary, pain_before=self.pain_before)
         self.pain_before = None
+        if not worth_recording(summary.actual_seconds):
+            return summary
         if not self.app.is_running or self.signalled is not None:
             self.store_now(summary)
         elif ask and self.app.settings.pain_checkin:

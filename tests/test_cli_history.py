@@ -83,6 +83,8 @@ def test_json_is_an_array_of_typed_records(capsys: pytest.CaptureFixture[str]) -
     assert all(list(r) == list(FIELDS) for r in records)
     first = records[0]
     assert first["finished"] is False
+    assert [r["completion"] for r in records] == ["stopped", "completed", "stopped"]
+    assert first["feedback"] is None
     assert first["actual_seconds"] == 250.5
     assert first["pain_before"] == 6
     assert records[1]["routine_path"] is None
@@ -90,6 +92,18 @@ def test_json_is_an_array_of_typed_records(capsys: pytest.CaptureFixture[str]) -
     assert records[2]["routine_name"] == "Ünïcode — routine"
     parsed = datetime.fromisoformat(first["started_at"].replace("Z", "+00:00"))
     assert parsed == START
+
+
+@pytest.mark.usefixtures("three_sessions")
+def test_delete_one_session_by_its_id(capsys: pytest.CaptureFixture[str]) -> None:
+    from backcare_tui.core.history import load_history
+
+    code, out, err = run(["history", "--delete", "2"], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("Deleted session 2: Routine 1, ")
+    assert [s.id for s in load_history().sessions] == [3, 1]
+    code, out, err = run(["history", "--delete", "2"], capsys)
+    assert code == 1 and out == "" and "no session with id 2" in err
 
 
 def test_export_fields_are_the_row_id_and_the_database_columns() -> None:
@@ -112,9 +126,11 @@ def test_the_table_shows_recent_sessions_newest_first(
     code, out, _ = run(["history"], capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["When", "Routine", "Time", "Steps", "Pain"]
-    assert "Ünïcode — routine" in lines[1]
+    assert lines[0].split() == ["Id", "When", "Routine", "Time", "Steps", "Pain"]
+    assert "Ünïcode — routine" in lines[1] and lines[1].split()[0] == "3"
     assert "Routine 0" in lines[3] and "stopped" in lines[3] and "6 -> 4" in lines[3]
+    assert lines[3].split()[0] == "1"
+    assert "Routine 1" in lines[2] and " done " in lines[2]
     assert "4m 10s" in lines[3] and "3/5" in lines[3]
     _, out, _ = run(["history", "-n", "1"], capsys)
     assert len(out.splitlines()) == 2
@@ -164,8 +180,8 @@ def test_stats_prints_the_week_the_streak_and_the_goal(
 
 def test_stats_lines_for_a_met_goal_and_a_broken_streak() -> None:
     now = datetime(2024, 1, 17, tzinfo=UTC)
-    sessions = [session(0, started_at=now - timedelta(days=d)) for d in (0, 1, 2, 21, 22, 23)]
-    sessions += [session(0, started_at=now - timedelta(days=d)) for d in (28, 29, 30)]
+    days = (0, 1, 2, 21, 22, 23, 28, 29, 30)
+    sessions = [session(0, started_at=now - timedelta(days=d), finished=True) for d in days]
     lines = stats_lines(compute_stats(sessions, now=now, tz=UTC, goal=3))
     assert lines[0] == "This week (2024-W03): 3 of 3 sessions, goal met."
     assert lines[1] == "Streak: 1 week in a row meeting the goal (best 2)."

@@ -305,8 +305,9 @@ async def test_the_app_starts_on_a_garbage_config_and_says_so() -> None:
 
 # -- the history database at the end of a session ------------------------------------------
 
-ROUTINE = Routine("Fault drill", (Step("March", Timed(4)), Step("Hold", Held(hold=2))), prepare=0)
-LENGTH = 6.0
+ROUTINE = Routine("Fault drill", (Step("March", Timed(14)), Step("Hold", Held(hold=2))), prepare=0)
+LENGTH = 16.0
+"""Over MIN_RECORDED_SECONDS, so the session is one the history must keep."""
 
 
 def app_for() -> BackcareApp:
@@ -451,7 +452,7 @@ async def test_quitting_mid_session_on_a_full_disk_reports_after_the_app(
         await pilot.pause()
         clock = app.clock
         assert isinstance(clock, FakeClock)
-        clock.set(2)
+        clock.set(12)
         await app.action_quit()
         await pilot.pause()
     assert any("not added to the history" in line for line in app.outcome.lines), app.outcome.lines

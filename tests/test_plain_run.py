@@ -168,7 +168,16 @@ def test_plain_run_records_the_session_in_history(capsys: pytest.CaptureFixture[
     from backcare_tui.cli.main import main
     from backcare_tui.core.history import load_history
 
-    with mock.patch("backcare_tui.cli.plain.time.sleep", side_effect=KeyboardInterrupt):
+    now = [1000.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += 30.0  # half a minute in, over the 10 s a session needs to be kept
+        raise KeyboardInterrupt
+
+    with (
+        mock.patch("backcare_tui.cli.plain.time.sleep", side_effect=sleep),
+        mock.patch("backcare_tui.core.clock.time.monotonic", lambda: now[0]),
+    ):
         assert main(["run", "desk-break", "--plain"]) == 1
     sessions = load_history().sessions
     assert len(sessions) == 1

@@ -96,12 +96,23 @@ async def test_quitting_mid_session_still_stores_it() -> None:
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
-        await at(app, pilot, 5)
+        await at(app, pilot, 12)
         await app.action_quit()
         await pilot.pause()
     [row] = [s.summary for s in load_history().sessions]
     assert row.finished is False
-    assert row.actual_seconds == pytest.approx(5)
+    assert row.actual_seconds == pytest.approx(12)
+
+
+async def test_a_session_under_ten_seconds_is_not_stored() -> None:
+    app = app_for()
+    async with app.run_test() as pilot:
+        app.start_session(ROUTINE)
+        await pilot.pause()
+        await at(app, pilot, 9.5)
+        await app.action_quit()
+        await pilot.pause()
+    assert load_history().sessions == []
 
 
 async def test_a_store_that_fails_tells_the_user_and_the_app_carries_on() -> None:
@@ -185,16 +196,22 @@ KILLED = textwrap.dedent(
     """
     import sys
     from backcare_tui.app import make_app
+    from backcare_tui.core.clock import FakeClock
     from backcare_tui.core.model import Routine, Step, Timed
     from backcare_tui.core.settings import Settings
     from backcare_tui.screens.player import PlayerScreen
 
     routine = Routine("Long one", (Step("Stand", Timed(600)),), prepare=0)
-    app = make_app(settings=Settings(notice_seen=True, sound=False))
+    clock = FakeClock()
+    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=clock)
+
+    def playing() -> None:
+        clock.set(30)  # long enough to be kept
+        print("playing", flush=True)
 
     def ready() -> None:
         app.start_session(routine)
-        app.call_after_refresh(lambda: print("playing", flush=True))
+        app.call_after_refresh(playing)
 
     app.call_later(ready)
     app.run(headless=True)
@@ -223,7 +240,7 @@ def test_a_session_killed_by_a_signal_still_records_what_was_done(
     [row] = [s.summary for s in load_history().sessions]
     assert row.routine_name == "Long one"
     assert row.finished is False
-    assert 0 <= row.actual_seconds < 600
+    assert row.actual_seconds == pytest.approx(30)
 
 
 async def test_repeat_from_the_summary_asks_again_and_plays() -> None:
@@ -241,6 +258,7 @@ async def test_repeat_from_the_summary_asks_again_and_plays() -> None:
         await pilot.press("2")
         assert isinstance(app.screen, PlayerScreen)
         assert not any(isinstance(s, SummaryScreen) for s in app.screen_stack)
+        await at(app, pilot, 27 + 12)
         await app.action_quit()
     rows = [s.summary for s in load_history().sessions]
     assert [(r.pain_before, r.pain_after) for r in rows] == [(2, None), (5, 4)]

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from backcare_tui.core.completion import Completion
 from backcare_tui.core.pain import advice, change_text, much_worse
 from backcare_tui.core.stats import (
     compute_stats,
@@ -133,16 +134,24 @@ def test_this_week_against_the_goal() -> None:
     assert stats.goal_met and stats.sessions_to_go == 0
 
 
-def test_sessions_stopped_in_their_first_minute_do_not_count() -> None:
+def test_only_completed_sessions_count_toward_the_goal() -> None:
     at = datetime(2024, 5, 6, 12, tzinfo=UTC)
-    short_stop = session(at, minutes=0.5, finished=False)
-    long_stop = session(at, minutes=1, finished=False)
-    short_finish = session(at, minutes=0.5, finished=True)
-    assert [counts(s) for s in (short_stop, long_stop, short_finish)] == [False, True, True]
-    stats = compute_stats([short_stop, long_stop, short_finish], now=at, tz=UTC, goal=3)
-    assert stats.this_week.sessions == 2
+    stopped = session(at, minutes=5, finished=False)
+    completed = session(at, minutes=0.5, finished=True)
+    skipped_through = replace(session(at, minutes=4), actual_seconds=60.0)
+    assert skipped_through.completion is Completion.PARTIAL
+    assert [counts(s) for s in (stopped, completed, skipped_through)] == [False, True, False]
+    stats = compute_stats([stopped, completed, skipped_through], now=at, tz=UTC, goal=3)
+    assert stats.this_week.sessions == 1
     assert stats.total_sessions == 3
-    assert stats.this_week.minutes == pytest.approx(2.0)
+    assert stats.this_week.minutes == pytest.approx(6.5)
+
+
+def test_accidental_starts_kept_from_old_logs_are_not_most_used() -> None:
+    at = datetime(2024, 5, 6, 12, tzinfo=UTC)
+    blips = [session(at, minutes=2 / 60, name="Blip", finished=False) for _ in range(4)]
+    stats = compute_stats([*blips, session(at)], now=at, tz=UTC, goal=3)
+    assert [use.name for use in stats.top_routines] == ["Desk break"]
 
 
 def test_streak_runs_across_a_year_end() -> None:

@@ -77,14 +77,15 @@ async def test_shows_the_rows_in_the_history() -> None:
             "stopped",
         ]
         week = plain(screen.query_one("#stats-week", Static))
-        assert "2 of 3" in week and "1 more to reach your goal of 3" in week
+        # The stopped session is listed but does not count toward the goal.
+        assert "1 of 3" in week and "2 more to reach your goal of 3" in week
         assert "15m over 3 sessions" in week
         routines = plain(screen.query_one("#stats-routines", Static))
         assert routines.index("Desk break") < routines.index("Posture reset")
         pain = plain(screen.query_one("#stats-pain", Static))
         assert "5.0 → 5.0" in pain and "eases it by 2.0" in pain
         chart = screen.query_one(WeekChart)
-        assert chart.weeks[-1].sessions == 2 and chart.weeks[-2].sessions == 1
+        assert chart.weeks[-1].sessions == 1 and chart.weeks[-2].sessions == 1
 
 
 async def test_streak_and_goal_follow_the_setting() -> None:

@@ -37,6 +37,8 @@ FIELDS = (
     "pain_before",
     "pain_after",
     "note",
+    "completion",
+    "feedback",
 )
 """Export columns: the row id, then the database's own (checked by a test)."""
 DEFAULT_ROWS = 20
@@ -56,6 +58,12 @@ def add_history_commands(
     shape = history.add_mutually_exclusive_group()
     shape.add_argument("--csv", action="store_true", help="every session as CSV")
     shape.add_argument("--json", action="store_true", help="every session as a JSON array")
+    shape.add_argument(
+        "--delete",
+        type=int,
+        metavar="ID",
+        help="delete one session by its id (the first column of the table and exports)",
+    )
     shape.add_argument(
         "-n",
         "--limit",
@@ -77,6 +85,8 @@ def run_history_command(args: argparse.Namespace, out: TextIO | None = None) -> 
     out = out or sys.stdout
     if args.command == "stats":
         return print_stats(out)
+    if args.delete is not None:
+        return delete(args.delete, out)
     if args.csv or args.json:
         history = load_history()
         _warn(history.notices)
@@ -119,6 +129,8 @@ def record(stored: StoredSession) -> dict[str, Any]:
         "pain_before": s.pain_before,
         "pain_after": s.pain_after,
         "note": s.note,
+        "completion": s.completion.value,
+        "feedback": s.feedback,
     }
 
 
@@ -153,6 +165,7 @@ def print_table(limit: int, out: TextIO) -> int:
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for name, justify in (
+        ("Id", "right"),
         ("When", "left"),
         ("Routine", "left"),
         ("Time", "right"),
@@ -164,14 +177,31 @@ def print_table(limit: int, out: TextIO) -> int:
     for stored in history.sessions:
         s = stored.summary
         table.add_row(
+            str(stored.id),
             s.started_at.astimezone().strftime("%a %Y-%m-%d %H:%M"),
             Text(clean_line(s.routine_name)),
             format_length(round(s.actual_seconds)),
             f"{s.steps_done}/{s.steps_total}",
-            "done" if s.finished else "stopped",
+            s.completion.label,
             change_text(s.pain_before, s.pain_after, ascii_only=True),
         )
     Console(file=out, highlight=False).print(table)
+    return 0
+
+
+def delete(session_id: int, out: TextIO) -> int:
+    """`--delete ID`: remove one mistaken session; say which, or that there was none."""
+    from ..core.history import delete_session, load_history
+    from ..core.text import clean_line
+
+    history = load_history()
+    _warn(history.notices)
+    found = next((s for s in history.sessions if s.id == session_id), None)
+    if found is None or not delete_session(session_id):
+        print(f"backcare history: no session with id {session_id}", file=sys.stderr)
+        return 1
+    when = found.summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    out.write(f"Deleted session {session_id}: {clean_line(found.summary.routine_name)}, {when}.\n")
     return 0
 
 

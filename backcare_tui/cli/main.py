@@ -207,10 +207,13 @@ def play_plain(routine: Routine, path: Path | None = None) -> int:
     started_at, started_clock = datetime.now(UTC), clock.now()
 
     def record(player: Player) -> None:
+        from ..core.completion import worth_recording
         from ..core.history import record_session
         from ..core.recap import summarize
 
         summary = summarize(player, routine, path, started_at, started_clock)
+        if not worth_recording(summary.actual_seconds):
+            return
         try:
             _, notices = record_session(summary)
         except BackcareError as error:

@@ -27,11 +27,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from .completion import COMPLETED_SHARE, Completion
 from .errors import BackcareError
 from .paths import history_file
-from .summary import SessionSummary
+from .summary import FEEDBACK_VALUES, Feedback, SessionSummary
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another backcare to finish its own (each takes milliseconds)."""
 
@@ -62,6 +63,21 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10)",
         "ALTER TABLE sessions ADD COLUMN note TEXT NOT NULL DEFAULT ''",
     ),
+    3: (
+        # SQLite needs a default to add a NOT NULL column; every row is then
+        # given its real value by the same rule the app uses (core/completion.py).
+        "ALTER TABLE sessions ADD COLUMN completion TEXT NOT NULL DEFAULT 'stopped' "
+        "CHECK (completion IN ('completed', 'partial', 'stopped'))",
+        f"""
+        UPDATE sessions SET completion = CASE
+            WHEN finished = 0 THEN 'stopped'
+            WHEN actual_seconds >= {COMPLETED_SHARE!r} * planned_seconds THEN 'completed'
+            ELSE 'partial'
+        END
+        """,
+        "ALTER TABLE sessions ADD COLUMN feedback TEXT "
+        "CHECK (feedback IS NULL OR feedback IN ('easy', 'hard'))",
+    ),
 }
 """Version -> the statements that bring the schema from the version before to it."""
 
@@ -80,6 +96,8 @@ COLUMNS = (
     "pain_before",
     "pain_after",
     "note",
+    "completion",
+    "feedback",
 )
 
 T = TypeVar("T")
@@ -145,6 +163,83 @@ def load_history(path: Path | None = None, *, limit: int | None = None) -> Histo
 
     history.sessions = _run(path, history.notices, read)
     return history
+
+
+def completed_sessions(
+    path: Path | None = None,
+    *,
+    routine_name: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[StoredSession]:
+    """Completed sessions, newest first: of one routine, and/or started in [since, until).
+
+    The one question most features ask ("has this been done, and when?"),
+    answered with the same rule everywhere. A missing file is no sessions.
+    """
+    path = path or history_file()
+    if not path.exists():
+        return []
+    clauses, parameters = ["completion = ?"], [Completion.COMPLETED.value]
+    if routine_name is not None:
+        clauses.append("routine_name = ?")
+        parameters.append(routine_name)
+    if since is not None:
+        clauses.append("started_at >= ?")
+        parameters.append(_stamp(since))
+    if until is not None:
+        clauses.append("started_at < ?")
+        parameters.append(_stamp(until))
+    query = (
+        f"SELECT id, {', '.join(COLUMNS)} FROM sessions WHERE {' AND '.join(clauses)} "
+        "ORDER BY started_at DESC, id DESC"
+    )
+
+    def read(connection: sqlite3.Connection) -> list[StoredSession]:
+        return [_from_row(row) for row in connection.execute(query, parameters)]
+
+    return _run(path, [], read)
+
+
+def delete_session(session_id: int, path: Path | None = None) -> bool:
+    """Remove one session from the log; False when there was no such session."""
+    path = path or history_file()
+    if not path.exists():
+        return False
+
+    def delete(connection: sqlite3.Connection) -> bool:
+        return _write(connection, "DELETE FROM sessions WHERE id = ?", (session_id,)) > 0
+
+    return _run(path, [], delete)
+
+
+def update_session(
+    session_id: int,
+    path: Path | None = None,
+    *,
+    note: str | None = None,
+    feedback: Feedback | None = None,
+) -> bool:
+    """Set a stored session's note and/or feedback; False when there was no such session."""
+    path = path or history_file()
+    if not path.exists():
+        return False
+    assignments: list[str] = []
+    values: list[object] = []
+    if note is not None:
+        assignments.append("note = ?")
+        values.append(note)
+    if feedback is not None:
+        assignments.append("feedback = ?")
+        values.append(_feedback(feedback))
+    if not assignments:
+        return True
+    statement = f"UPDATE sessions SET {', '.join(assignments)} WHERE id = ?"
+
+    def update(connection: sqlite3.Connection) -> bool:
+        return _write(connection, statement, (*values, session_id)) > 0
+
+    return _run(path, [], update)
 
 
 def schema_version(path: Path) -> int:
@@ -242,6 +337,19 @@ def _insert(connection: sqlite3.Connection, values: tuple[object, ...]) -> int:
     return cursor.lastrowid
 
 
+def _write(connection: sqlite3.Connection, statement: str, values: Sequence[object]) -> int:
+    """One statement in its own write transaction; how many rows it changed."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        cursor = connection.execute(statement, tuple(values))
+        connection.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    return cursor.rowcount
+
+
 def _to_row(summary: SessionSummary) -> tuple[object, ...]:
     return (
         summary.routine_name,
@@ -258,6 +366,8 @@ def _to_row(summary: SessionSummary) -> tuple[object, ...]:
         _pain(summary.pain_before),
         _pain(summary.pain_after),
         summary.note,
+        summary.completion.value,
+        _feedback(summary.feedback),
     )
 
 
@@ -278,6 +388,8 @@ def _from_row(row: Sequence[object]) -> StoredSession:
         before,
         after,
         note,
+        _completion,  # derived again from the times, by the same rule
+        feedback,
     ) = row
     return StoredSession(
         id=int(str(id_)),
@@ -296,6 +408,7 @@ def _from_row(row: Sequence[object]) -> StoredSession:
             pain_before=None if before is None else int(str(before)),
             pain_after=None if after is None else int(str(after)),
             note=str(note or ""),
+            feedback=_feedback(None if feedback is None else str(feedback)),
         ),
     )
 
@@ -318,6 +431,15 @@ def _pain(value: int | None) -> int | None:
     if not 0 <= value <= 10:
         raise ValueError(f"pain is rated 0 to 10, got {value}")
     return int(value)
+
+
+def _feedback(value: str | None) -> Feedback | None:
+    if value is None:
+        return None
+    for known in FEEDBACK_VALUES:
+        if value == known:
+            return known
+    raise ValueError(f"feedback is one of {', '.join(FEEDBACK_VALUES)}, got {value!r}")
 
 
 def _when(moment: datetime) -> str:

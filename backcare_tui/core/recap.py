@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from .completion import MIN_RECORDED_SECONDS, Completion, worth_recording
 from .durations import format_length
 from .model import Routine
 from .player import Player
@@ -48,11 +49,30 @@ def summarize(
     )
 
 
+TITLES = {
+    Completion.COMPLETED: "Session finished",
+    Completion.PARTIAL: "Session skipped through",
+    Completion.STOPPED: "Session stopped",
+}
+"""The summary screen's title for each way a session can end."""
+
+
 def headline(summary: SessionSummary) -> str:
     """`Desk break: finished in 4m 44s.`"""
-    verb = "finished in" if summary.finished else "stopped after"
     played = format_length(round(summary.actual_seconds))
-    return f"{clean_line(summary.routine_name)}: {verb} {played}."
+    name = clean_line(summary.routine_name)
+    if summary.completion is Completion.COMPLETED:
+        return f"{name}: finished in {played}."
+    if summary.completion is Completion.PARTIAL:
+        return f"{name}: reached the end by skipping, {played} played."
+    return f"{name}: stopped after {played}."
+
+
+def record_line(summary: SessionSummary) -> str | None:
+    """Why a session is not in the history, or None when it is."""
+    if worth_recording(summary.actual_seconds):
+        return None
+    return f"Under {MIN_RECORDED_SECONDS:g}s played: not kept in the history."
 
 
 def steps_line(summary: SessionSummary) -> str:
@@ -66,10 +86,12 @@ def steps_line(summary: SessionSummary) -> str:
 
 def encouragement(summary: SessionSummary) -> str:
     """A kind word that fits what happened; fixed, not random, so it reads the same in tests."""
-    if summary.finished and not summary.steps_skipped:
+    if summary.completed and not summary.steps_skipped:
         return "Well done. A few minutes like this on most days is what helps a back."
-    if summary.finished:
+    if summary.completed:
         return "Done. Leaving out what does not feel right today is the right call."
+    if summary.finished:
+        return "Most of it was skipped, so it does not count toward your goal this time."
     if summary.steps_done:
         return "A short session still counts. Every bit of movement helps."
     return "No harm in stopping early. Come back when it suits you."
@@ -77,4 +99,6 @@ def encouragement(summary: SessionSummary) -> str:
 
 def recap_lines(summary: SessionSummary) -> list[str]:
     """What `backcare run` prints after the terminal is restored."""
-    return [headline(summary), steps_line(summary), encouragement(summary)]
+    lines = [headline(summary), steps_line(summary), encouragement(summary)]
+    note = record_line(summary)
+    return [*lines, note] if note else lines

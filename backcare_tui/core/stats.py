@@ -13,11 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from .completion import worth_recording
 from .summary import SessionSummary
 
 CHART_WEEKS = 12
-MIN_COUNTED_SECONDS = 60.0
-"""A session stopped within its first minute does not count towards the goal."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,8 @@ class Stats:
 
 
 def counts(session: SessionSummary) -> bool:
-    """Finished, or at least a minute done before stopping."""
-    return session.finished or session.actual_seconds >= MIN_COUNTED_SECONDS
+    """Only completed sessions count toward the goal and streaks (core/completion.py)."""
+    return session.completed
 
 
 def local_date(moment: datetime, tz: tzinfo | None) -> date:
@@ -166,6 +165,8 @@ def top_routines(sessions: Iterable[SessionSummary], top: int) -> tuple[RoutineU
     uses: Counter[str] = Counter()
     minutes: dict[str, float] = {}
     for session in sessions:
+        if not worth_recording(session.actual_seconds):
+            continue  # an accidental start kept from before such starts were dropped
         uses[session.routine_name] += 1
         minutes[session.routine_name] = (
             minutes.get(session.routine_name, 0.0) + session.actual_seconds / 60

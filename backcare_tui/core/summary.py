@@ -6,9 +6,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
+from .completion import Completion, completion_of
 from .model import Routine
 from .writer import dumps_routine
+
+Feedback = Literal["easy", "hard"]
+FEEDBACK_VALUES: tuple[Feedback, ...] = ("easy", "hard")
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,27 @@ class SessionSummary:
     steps_skipped: int
     steps_total: int
     finished: bool
+    """Reached the end (by playing or by skipping); `completion` says whether that counts."""
     pain_before: int | None = None
     pain_after: int | None = None
     note: str = ""
+    feedback: Feedback | None = None
+    """How the session felt, when the person said: "easy" or "hard"."""
+
+    @property
+    def completion(self) -> Completion:
+        """Completed, partial or stopped: always derived, so it can never disagree
+        with the times it is derived from (the history stores it for queries)."""
+        return completion_of(
+            reached_end=self.finished,
+            active_seconds=self.actual_seconds,
+            planned_seconds=self.planned_seconds,
+        )
+
+    @property
+    def completed(self) -> bool:
+        """Counts toward the weekly goal and streaks."""
+        return self.completion is Completion.COMPLETED
 
 
 def routine_hash(routine: Routine) -> str:

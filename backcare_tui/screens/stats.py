@@ -209,7 +209,7 @@ class StatsScreen(Screen[None]):
                 Text(clean_line(s.routine_name)),
                 format_length(round(s.actual_seconds)),
                 f"{s.steps_done}/{s.steps_total}",
-                "done" if s.finished else "stopped",
+                s.completion.label,
                 change_text(s.pain_before, s.pain_after, ascii_only=ascii_only),
                 key=str(stored.id),
             )

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from ..core.durations import format_length
 from ..core.model import Routine
-from ..core.recap import SAFETY_LINE, encouragement, headline, steps_line
+from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
 from ..core.summary import SessionSummary
 from ..core.text import clean_line
 
@@ -52,12 +52,14 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        title = "Session finished" if summary.finished else "Session stopped"
+        title = TITLES[summary.completion]
         with Center(id="summary-center"), Vertical(id="summary-box"):
             yield Label(title, id="summary-title")
             yield Label(Text(headline(summary)), id="summary-headline")
             yield Static(details_table(summary), id="summary-details")
             yield Label(encouragement(summary), id="summary-cheer")
+            if note := record_line(summary):
+                yield Label(note, id="summary-unrecorded")
             yield Label(SAFETY_LINE, id="summary-safety")
             yield Label(
                 Text(f"Enter: home    r: {clean_line(self.routine.name)} again"),
