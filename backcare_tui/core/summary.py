@@ -37,16 +37,18 @@ class SessionSummary:
     note: str = ""
     feedback: Feedback | None = None
     """How the session felt, when the person said: "easy" or "hard"."""
+    completion: Completion = Completion.STOPPED
+    """Completed, partial or stopped. Always worked out from the fields above
+    (core/completion.py) as the summary is made, also by `replace`, so it can
+    never disagree with them; a value passed in is replaced by that."""
 
-    @property
-    def completion(self) -> Completion:
-        """Completed, partial or stopped: always derived, so it can never disagree
-        with the times it is derived from (the history stores it for queries)."""
-        return completion_of(
+    def __post_init__(self) -> None:
+        derived = completion_of(
             reached_end=self.finished,
             active_seconds=self.actual_seconds,
             planned_seconds=self.planned_seconds,
         )
+        object.__setattr__(self, "completion", derived)
 
     @property
     def completed(self) -> bool:
