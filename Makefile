@@ -1,10 +1,12 @@
 # The targets are the README's words: make run, make test, make check, make bench, make screenshots.
+# `make test` is the whole gate (what .ci/run calls): lint, format check, strict types over
+# backcare_tui/, tests/ and bench/, import contracts, then the suite on two workers.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow check lint format bench screenshots clean
+.PHONY: run test test-slow check lint format bench screenshots snapshots-update mutate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +17,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/backcare
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+test: lint
+	$(BIN)/python -m pytest -n 2
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
@@ -25,8 +27,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check backcare_tui tests bench
 	$(BIN)/ruff format --check backcare_tui tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
-check: lint test
+check: test
 
 format: $(STAMP)
 	$(BIN)/ruff format backcare_tui tests bench
@@ -37,6 +40,11 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m backcare_tui.screenshots screenshots
+
+# Rewrite the SVG snapshots of every test that takes `snap_compare` (marked `snapshot` in
+# tests/conftest.py); look at the changed pictures before committing them.
+snapshots-update: $(STAMP)
+	$(BIN)/python -m pytest -m snapshot --snapshot-update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -181,7 +181,7 @@ class BackcareApp(App[Outcome]):
         if isinstance(self.screen, PlayerScreen):
             self.screen.app_blurred()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a palette command, and only those."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()

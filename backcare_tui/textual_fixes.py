@@ -57,6 +57,6 @@ def _select_or_command_while_open(self: CommandPalette, event: Any = None) -> No
 
 
 def apply() -> None:
-    OptionList._move_page = _move_page_once_laid_out  # type: ignore[method-assign,assignment]
+    OptionList._move_page = _move_page_once_laid_out  # type: ignore[method-assign]
     CommandPalette._watch__list_visible = _watch_list_visible_while_open  # type: ignore[method-assign]
     CommandPalette._select_or_command = _select_or_command_while_open  # type: ignore[method-assign]

@@ -70,10 +70,14 @@ async def open_stats_screen(*, expect_rows: bool = True) -> float:
 
     shown: asyncio.Future[float] = asyncio.get_running_loop().create_future()
 
+    def mark_shown() -> None:
+        if not shown.done():
+            shown.set_result(time.perf_counter())
+
     class Timed(StatsScreen):
         def on_loaded(self, message: Loaded) -> None:
             # Runs beside StatsScreen's own handler; the refresh after both is the one timed.
-            self.call_after_refresh(lambda: shown.done() or shown.set_result(time.perf_counter()))
+            self.call_after_refresh(mark_shown)
 
     app = make_app(settings=Settings(notice_seen=True))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from backcare_tui.core import atomic, editing
 from backcare_tui.core.draft import RoutineDraft, field_of
 from backcare_tui.core.editing import (
     BACKUPS_KEPT,
@@ -201,8 +200,8 @@ def test_a_save_that_fails_part_way_keeps_the_old_file_and_leaves_no_temporary(
             return HalfWriter(handle)
         return handle
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", spy_mkstemp)
-    monkeypatch.setattr(atomic.os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(tempfile, "mkstemp", spy_mkstemp)
+    monkeypatch.setattr(os, "fdopen", failing_fdopen)
     with pytest.raises(OSError) as raised:
         save_with_backup(replace(load_routine(path), name="New"), path)
     assert raised.value.errno == errno.ENOSPC
@@ -253,7 +252,7 @@ def test_new_files_without_hard_links_still_never_overwrite(
     def no_links(*args: object) -> None:
         raise OSError(errno.EPERM, "no hard links here")
 
-    monkeypatch.setattr(editing.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     folder = tmp_path / "new"
     write_new_file(folder, "x", b"one")
     assert write_new_file(folder, "x", b"two").name == "x-2.toml"

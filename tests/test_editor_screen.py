@@ -209,7 +209,7 @@ async def test_leaving_with_unsaved_changes_asks_first(user_routines: Path) -> N
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep editing
         await pilot.pause()
-        assert app.screen is screen and screen.draft.name == "Shoulders again"
+        assert app.screen_stack[-1] is screen and screen.draft.name == "Shoulders again"
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")  # leave

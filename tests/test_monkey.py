@@ -268,7 +268,7 @@ async def test_an_editor_palette_command_after_the_editor_closed_does_nothing(
 ) -> None:
     """ "Add step" chosen in the palette, then Escape closed the editor first: the step
     list was gone and NoMatches took the app down (seed 523030 of the long run)."""
-    from backcare_tui.screens.editor import EditorCommands
+    from backcare_tui.screens.editor_commands import EditorCommands
 
     app = new_app()
     async with app.run_test() as pilot:

@@ -260,11 +260,11 @@ async def test_stop_asks_first_and_escape_keeps_going() -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await at(app, pilot, 50)  # the question holds the session still
         await pilot.press("escape")
-        assert app.screen is screen
+        assert app.screen_stack[-1] is screen
         assert not screen.player.paused if screen.player else False
         assert countdown(screen) == "0:08"
         await pilot.press("q", "n")
-        assert app.screen is screen
+        assert app.screen_stack[-1] is screen
         await pilot.press("q", "enter")
         assert isinstance(app.screen, SummaryScreen)
         summary = app.last_summary
@@ -301,7 +301,7 @@ async def test_bell_at_phase_changes_and_last_seconds_unless_muted() -> None:
         assert rings[-1] == 15.5
 
 
-async def test_voice_names_steps_and_switches() -> None:
+async def test_voice_names_steps_and_switches(monkeypatch: pytest.MonkeyPatch) -> None:
     app = app_for(sound=False, voice=True)
     said: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
@@ -310,7 +310,7 @@ async def test_voice_names_steps_and_switches() -> None:
         )
         screen = await start(app, pilot, routine)
         assert screen.sound is not None
-        screen.sound.say = said.append  # type: ignore[method-assign]
+        monkeypatch.setattr(screen.sound, "say", said.append)
         await at(app, pilot, 5.5)
         assert said == ["Switch sides"]
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.core import atomic
 from backcare_tui.core.settings import (
     KEYS,
     Settings,
@@ -194,7 +193,7 @@ def test_a_failed_save_leaves_the_old_file(config: Path, monkeypatch: pytest.Mon
     def no_room(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", no_room)
+    monkeypatch.setattr(os, "replace", no_room)
     with pytest.raises(OSError, match="No space"):
         save_settings(Settings())
     monkeypatch.undo()

@@ -43,8 +43,8 @@ def session(
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def local(tz: tzinfo, *args: int) -> datetime:
-    return datetime(*args, tzinfo=tz)  # type: ignore[misc]
+def local(tz: tzinfo, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=tz)
 
 
 def in_week(monday: date, tz: tzinfo, count: int) -> list[SessionSummary]:
@@ -195,19 +195,25 @@ def test_streak_of_weeks_as_a_set() -> None:
     assert streak({date(2024, 1, 1)}, this) == 0
 
 
-def test_streak_in_a_zone_where_the_week_turned_earlier() -> None:
-    # Three sessions late on Sunday UTC are Monday in Auckland: a new week there.
-    sundays = [datetime(2024, 1, 7, 20, n, tzinfo=UTC) for n in range(3)]
-    sessions = [session(at) for at in sundays]
-    now = datetime(2024, 1, 7, 22, tzinfo=UTC)
-    assert compute_stats(sessions, now=now, tz=UTC, goal=3).this_week.sessions == 3
-    assert compute_stats(sessions, now=now, tz=AUCKLAND, goal=3).this_week.sessions == 3
-    assert compute_stats(sessions, now=now, tz=NEW_YORK, goal=3).this_week.monday == date(
-        2024, 1, 1
-    )
-    assert compute_stats(sessions, now=now, tz=AUCKLAND, goal=3).this_week.monday == date(
-        2024, 1, 8
-    )
+@pytest.mark.parametrize(
+    ("tz", "this_monday", "this_week", "streak"),
+    [
+        (UTC, date(2024, 1, 1), 6, 1),
+        # Late Sunday UTC is Monday morning in Auckland: a second week that met the goal.
+        (AUCKLAND, date(2024, 1, 8), 3, 2),
+        (NEW_YORK, date(2024, 1, 1), 6, 1),
+    ],
+)
+def test_streak_in_a_zone_where_the_week_turned_earlier(
+    tz: tzinfo, this_monday: date, this_week: int, streak: int
+) -> None:
+    wednesday = [datetime(2024, 1, 3, 12, n, tzinfo=UTC) for n in range(3)]
+    late_sunday = [datetime(2024, 1, 7, 20, n, tzinfo=UTC) for n in range(3)]
+    sessions = [session(at) for at in wednesday + late_sunday]
+    stats = compute_stats(sessions, now=datetime(2024, 1, 7, 22, tzinfo=UTC), tz=tz, goal=3)
+    assert stats.this_week.monday == this_monday
+    assert stats.this_week.sessions == this_week
+    assert (stats.streak, stats.best_streak, stats.weeks_met) == (streak, streak, streak)
 
 
 def test_chart_weeks_are_the_last_twelve_oldest_first() -> None:
@@ -225,7 +231,8 @@ def test_chart_weeks_are_the_last_twelve_oldest_first() -> None:
     assert [w.monday - stats.weeks[0].monday for w in stats.weeks] == [
         timedelta(weeks=n) for n in range(12)
     ]
-    assert (stats.weeks[-1].sessions, stats.weeks[-1].minutes) == (2, pytest.approx(15))
+    assert stats.weeks[-1].sessions == 2
+    assert stats.weeks[-1].minutes == pytest.approx(15)
     assert stats.weeks[0].minutes == pytest.approx(7)
     assert sum(w.sessions for w in stats.weeks[1:-1]) == 0
     assert stats.total_minutes == pytest.approx(122)

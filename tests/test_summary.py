@@ -93,12 +93,12 @@ async def test_summary_screen_goes_home_or_round_again() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
-        assert str(screen.query_one("#summary-title").content) == "Session finished"  # type: ignore[attr-defined]
+        assert str(screen.query_one("#summary-title").content) == "Session finished"
         await pilot.press("r")
         assert isinstance(app.screen, PlayerScreen)
         assert len(app.screen_stack) == 2, "repeat replaces the summary, it does not pile up"
         await pilot.press("q", "enter")
         assert isinstance(app.screen, SummaryScreen)
-        assert str(app.screen.query_one("#summary-title").content) == "Session stopped"  # type: ignore[attr-defined]
+        assert str(app.screen.query_one("#summary-title").content) == "Session stopped"
         await pilot.press("h")
         assert isinstance(app.screen, HomeScreen)

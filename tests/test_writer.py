@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backcare_tui.core import atomic
 from backcare_tui.core.breathing import PRESETS, BreathPattern
 from backcare_tui.core.loader import load_routine, parse_routine_text
 from backcare_tui.core.model import Breathing, Held, Rest, Routine, Step, Timed
@@ -105,7 +104,7 @@ def test_failed_save_keeps_the_old_file_and_leaves_no_temporary(
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(atomic.os, "fsync", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(OSError):
         save_routine(Routine("New", (Step("Two", Timed(10)),)), path)
     assert path.read_bytes() == before
