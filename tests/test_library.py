@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from backcare_tui.core.library import (
     BUILTIN,
     EXTRA,
     USER,
+    Library,
     load_path_or_name,
     routine_folders,
     scan,
@@ -46,16 +48,26 @@ def test_user_file_overrides_builtin_of_same_file_name(user_routines: Path) -> N
 def test_env_and_flag_folders_are_scanned_in_order(
     tmp_path: Path, user_routines: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Built-ins, the user folder, $BACKCARE_ROUTINES in order, then --routines: later wins."""
     env_a, env_b, flag = tmp_path / "a", tmp_path / "b", tmp_path / "flag"
-    write(env_a, "shared", "From A")
-    write(env_b, "shared", "From B")
-    write(flag, "flagged", "From flag")
-    monkeypatch.setenv("BACKCARE_ROUTINES", f"{env_a}{__import__('os').pathsep}{env_b}")
-    library = scan(routine_folders([flag]))
-    shared = library.find("shared")
-    assert shared is not None and shared.routine is not None
-    assert shared.routine.name == "From B" and shared.kind == EXTRA
-    assert library.find("From flag") is not None
+    for folder in (user_routines, env_a, env_b, flag):
+        write(folder, "shared", f"From {folder.name}")
+    write(env_a, "only-a", "Only in A")
+    monkeypatch.setenv("BACKCARE_ROUTINES", os.pathsep.join([str(env_a), str(env_b)]))
+    folders = routine_folders([flag])
+    assert [f.path for f in folders[1:]] == [user_routines, env_a, env_b, flag]
+
+    def winner(library: Library) -> str:
+        shared = library.find("shared")
+        assert shared is not None and shared.routine is not None
+        return shared.routine.name
+
+    assert winner(scan(folders)) == "From flag"
+    assert winner(scan(folders[:-1])) == "From b"
+    assert winner(scan(folders[:-2])) == "From a"
+    assert winner(scan(folders[:-3])) == "From routines"
+    only_a = scan(folders).find("only-a")
+    assert only_a is not None and only_a.path == env_a / "only-a.toml" and only_a.kind == EXTRA
 
 
 def test_broken_file_is_listed_and_hides_nothing(user_routines: Path) -> None:
