@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,6 +21,9 @@ from .core.summary import SessionSummary
 from .recorder import Recorder
 from .settings_keeper import SettingsKeeper
 from .textual_fixes import apply as apply_textual_fixes
+
+if TYPE_CHECKING:
+    from .core.practice import Practice
 
 apply_textual_fixes()
 
@@ -76,6 +79,22 @@ class BackcareApp(App[Outcome]):
         self.recorder = Recorder(self)
         """Pain check-ins and the history store; opens the database only when a session ends."""
         self.settings_keeper = SettingsKeeper(self)
+        self._practice: Practice | None = None
+
+    @property
+    def practice(self) -> Practice:
+        """The history as levels and Today see it, read on first use (one SQLite query)."""
+        if self._practice is None:
+            from .core.practice import load_practice
+
+            self._practice = load_practice()
+            for notice in self._practice.notices:
+                self.notify(notice, title="History", severity="warning", timeout=8)
+        return self._practice
+
+    def refresh_practice(self) -> None:
+        """Read the history again on next use: a session was stored, a level reset."""
+        self._practice = None
 
     def routine_folders(self) -> list[Folder]:
         """Built-ins, the user folder, then the settings' and the command line's folders."""
@@ -210,7 +229,7 @@ class BackcareApp(App[Outcome]):
     def start_routine_named(self, key: str) -> None:
         entry = self.library.find(key)
         if entry is not None and entry.routine is not None:
-            self.start_session(entry.routine, entry.path)
+            self.start_session(self.practice.at_level(entry.routine), entry.path)
 
     def breathe_preset(self, name: str) -> None:
         from .screens.breathing import BreathingScreen

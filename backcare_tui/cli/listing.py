@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -18,6 +19,9 @@ from ..core.model import Routine
 from ..core.paths import display_path
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
+
+if TYPE_CHECKING:
+    from ..core.practice import Progressed
 
 PIPE_WIDTH = 1000
 """Lines are never cut when the output goes to a file or another program."""
@@ -113,8 +117,13 @@ def _fit(rows: list[tuple[str, ...]], available: int) -> list[int]:
     return widths
 
 
-def print_plan(routine: Routine, path: Path, *, ascii_only: bool = False) -> int:
+def print_plan(
+    routine: Routine, path: Path, progressed: Progressed | None = None, *, ascii_only: bool = False
+) -> int:
+    """The plan as it will play: at the person's level when the routine progresses."""
     console = _console()
+    if progressed is not None:
+        routine = progressed.routine
     timeline = compile_routine(routine)
     console.print(Text(routine.name, style="bold"))
     if routine.description:
@@ -137,6 +146,8 @@ def print_plan(routine: Routine, path: Path, *, ascii_only: bool = False) -> int
         )
     console.print(table)
     console.print(Text(f"Total: {format_length(timeline.total)} in {len(timeline.phases)} phases"))
+    if progressed is not None and progressed.progressing:
+        _print_levels(console, progressed)
     sys.stdout.flush()
     return 0
 
@@ -148,3 +159,24 @@ def _phase_summary(labels: list[str], lengths: list[float]) -> str:
         key = f"{label} {format_length(length)}"
         counts[key] = counts.get(key, 0) + 1
     return ", ".join(f"{key} x{count}" if count > 1 else key for key, count in counts.items())
+
+
+def _print_levels(console: Console, progressed: Progressed) -> None:
+    """Each growing step: its level, its values now and before, and the next step up."""
+    from ..core.level_words import next_note, values_text
+    from ..core.progression import step_top
+
+    console.print()
+    console.print(Text(f"Level {progressed.level} (from your history; level 0 is the file)"))
+    states = progressed.standing.steps
+    for original, now, state in zip(
+        progressed.original.steps, progressed.routine.steps, states, strict=True
+    ):
+        if original.progress is None:
+            continue
+        parts = [f"level {state.level} of {step_top(original)}", values_text(now)]
+        if state.level:
+            parts.append(f"was {values_text(original)}")
+        parts.append(next_note(original, state))
+        line = Text(f"  {clean_line(original.name)}: " + " · ".join(parts))
+        console.print(line, soft_wrap=True)

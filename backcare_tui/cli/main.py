@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.errors import BackcareError, RoutineError
@@ -16,6 +16,10 @@ from ..core.model import Routine
 from .help_cmd import add_help_command
 from .history_cli import add_history_commands
 from .new_routine import add_new_command
+from .progress import add_progress_command
+
+if TYPE_CHECKING:
+    from ..core.practice import Practice
 
 SAFETY = (
     "backcare is an exercise aid, not medical advice. Stop if you feel sharp pain, "
@@ -90,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_breathe(commands, common)
     add_history_commands(commands, common)
     add_help_command(commands, common)
+    add_progress_command(commands, common)
     return parser
 
 
@@ -114,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if entry.error is not None:
                 raise entry.error
             assert entry.routine is not None
-            return print_plan(entry.routine, entry.path, ascii_only=wants_ascii(args))
+            progressed = _practice().progressed(entry.routine)
+            return print_plan(entry.routine, entry.path, progressed, ascii_only=wants_ascii(args))
         if args.command == "new":
             from .new_routine import new_routine
 
@@ -129,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return edit(args, extra)
         if args.command == "breathe":
             return breathe(args, extra)
+        if args.command == "progress":
+            from .progress import run_progress
+
+            return run_progress(args, _library(extra))
         if args.command in ("history", "stats"):
             from .history_cli import run_history_command
 
@@ -145,6 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+
+
+def _practice() -> Practice:
+    """The history as levels see it; problems reading it are said once, on stderr."""
+    from ..core.practice import load_practice
+
+    practice = load_practice()
+    for notice in practice.notices:
+        print(f"backcare: {notice}", file=sys.stderr)
+    return practice
 
 
 def _library(extra: Sequence[Path]) -> Library:
@@ -183,9 +203,10 @@ def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:
     if entry.error is not None:
         raise entry.error
     assert entry.routine is not None
+    routine = _practice().at_level(entry.routine)
     if args.plain:
-        return play_plain(entry.routine, entry.path)
-    return full_screen(args, extra, start=entry.routine, start_path=entry.path)
+        return play_plain(routine, entry.path)
+    return full_screen(args, extra, start=routine, start_path=entry.path)
 
 
 def play_plain(routine: Routine, path: Path | None = None) -> int:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..core.durations import format_length
 from ..core.library import Entry, Library
+from ..core.model import Routine
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
 from ..core.watch import changed, snapshot
@@ -45,10 +46,14 @@ def matches(entry: Entry, query: str) -> bool:
     return all(word in text for word in query.lower().split())
 
 
-def routine_prompt(entry: Entry, prepare: float) -> Table:
-    """Two lines: name with the total time at the right, then the tags, dimmed."""
+def routine_prompt(entry: Entry, prepare: float, played: Routine | None = None) -> Table:
+    """Two lines: name with the total time at the right, then the tags, dimmed.
+
+    `played` is the routine at the person's level, whose time is the one shown.
+    """
     routine = entry.routine
     assert routine is not None
+    routine = played or routine
     grid = Table.grid(expand=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
@@ -174,8 +179,9 @@ class HomeScreen(Screen[None]):
         self._disk_timer = self.set_interval(1.0, self._check_disk)
 
     def on_screen_resume(self) -> None:
-        if self._library is not self.backcare.library:
-            self.populate()
+        # Back from a session (or anywhere): levels may have moved.
+        self.backcare.refresh_practice()
+        self.populate()
         self._disk_timer.resume()
         self._check_disk()
 
@@ -201,12 +207,15 @@ class HomeScreen(Screen[None]):
         options = self.query_one("#home-routines", OptionList)
         kept = self.highlighted_entry
         prepare = self.backcare.settings.prepare_seconds
+        practice = self.backcare.practice
         good = [e for e in library.entries if matches(e, query)]
         broken = [e for e in library.broken if matches(e, query)]
         self._rows = []
         items: list[Option | None] = []
         for entry in good:
-            items.append(Option(routine_prompt(entry, prepare), id=f"row-{len(self._rows)}"))
+            played = practice.at_level(entry.routine) if entry.routine else None
+            prompt = routine_prompt(entry, prepare, played)
+            items.append(Option(prompt, id=f"row-{len(self._rows)}"))
             self._rows.append(entry)
         if broken:
             items.append(None)
@@ -240,7 +249,13 @@ class HomeScreen(Screen[None]):
 
     def show_preview(self) -> None:
         preview = self.query_one(RoutinePreview)
-        preview.show_entry(self.highlighted_entry, self.backcare.settings.prepare_seconds)
+        entry = self.highlighted_entry
+        progressed = (
+            self.backcare.practice.progressed(entry.routine)
+            if entry is not None and entry.routine is not None
+            else None
+        )
+        preview.show_entry(entry, self.backcare.settings.prepare_seconds, progressed)
 
     @on(OptionList.OptionHighlighted, "#home-routines")
     def _highlighted(self) -> None:
@@ -279,7 +294,7 @@ class HomeScreen(Screen[None]):
                 severity="warning",
             )
             return
-        self.backcare.start_session(entry.routine, entry.path)
+        self.backcare.start_session(self.backcare.practice.at_level(entry.routine), entry.path)
 
     def action_edit(self) -> None:
         self.backcare.edit_routine(self.highlighted_entry)

@@ -6,6 +6,8 @@ routine named "[red]x" shows exactly that.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -14,10 +16,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..core.durations import format_length
+from ..core.level_words import level_note
 from ..core.library import BUILTIN, Entry
 from ..core.model import Breathing, Held, Rest, Routine, Step, Timed
 from ..core.text import clean_line, clean_text
 from ..core.timeline import compile_routine, step_length
+
+if TYPE_CHECKING:
+    from ..core.practice import Progressed
 
 
 def describe_step(step: Step) -> str:
@@ -63,20 +69,23 @@ def total_line(routine: Routine, prepare: float) -> str:
     return line
 
 
-def routine_renderable(entry: Entry, prepare: float) -> RenderableType:
+def routine_renderable(
+    entry: Entry, prepare: float, progressed: Progressed | None = None
+) -> RenderableType:
+    """The routine as it will play: at the person's level, each grown step saying so."""
     routine = entry.routine
     assert routine is not None
+    if progressed is not None:
+        routine = progressed.routine
     timeline = compile_routine(routine, prepare)
     parts: list[RenderableType] = []
     parts.append(Text(clean_line(routine.name), style="bold"))
     count = len(routine.steps)
     source = "built-in" if entry.kind == BUILTIN else clean_line(str(entry.path))
-    parts.append(
-        Text(
-            f"{format_length(timeline.total)} · {count} step{'s' if count != 1 else ''} · {source}",
-            style="dim",
-        )
-    )
+    facts = [format_length(timeline.total), f"{count} step{'s' if count != 1 else ''}", source]
+    if progressed is not None and progressed.progressing:
+        facts.append(f"level {progressed.level}")
+    parts.append(Text(" · ".join(facts), style="dim"))
     if routine.description:
         parts.append(Text(""))
         parts.append(Text(clean_text(routine.description)))
@@ -97,6 +106,11 @@ def routine_renderable(entry: Entry, prepare: float) -> RenderableType:
     for number, step in enumerate(routine.steps, start=1):
         cell = Text(clean_line(step.name))
         cell.append(f"\n{describe_step(step)}", style="dim")
+        if progressed is not None and progressed.progressing:
+            original = progressed.original.steps[number - 1]
+            note = level_note(original, progressed.standing.steps[number - 1])
+            if note:
+                cell.append(f"\n{note}", style="italic")
         steps.add_row(f"{number}.", cell, format_length(step_length(step)))
     parts.append(steps)
     parts.append(Text(""))
@@ -124,12 +138,14 @@ class RoutinePreview(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="preview-body")
 
-    def show_entry(self, entry: Entry | None, prepare: float) -> None:
+    def show_entry(
+        self, entry: Entry | None, prepare: float, progressed: Progressed | None = None
+    ) -> None:
         body = self.query_one("#preview-body", Static)
         if entry is None:
             body.update(Text("No routine to show.", style="dim"))
         elif entry.routine is not None:
-            body.update(routine_renderable(entry, prepare))
+            body.update(routine_renderable(entry, prepare, progressed))
         else:
             body.update(broken_renderable(entry))
         self.scroll_home(animate=False)

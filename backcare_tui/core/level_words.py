@@ -1,0 +1,45 @@
+"""Levels in words: "level 2 · was 20s", "next: hold 35s after 2 more sessions"."""
+
+from __future__ import annotations
+
+from .durations import format_length
+from .model import Step
+from .progression import StepLevel, sessions_to_next, step_at_level, step_top
+
+
+def value_text(key: str, value: float) -> str:
+    if key in ("hold", "duration"):
+        return f"{key} {format_length(value)}"
+    noun = {"reps": "rep", "sets": "set", "cycles": "breath"}[key]
+    count = int(value)
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def values_text(step: Step) -> str:
+    """The progressing values of a step: "hold 25s, 3 reps"."""
+    if step.progress is None:
+        return ""
+    return ", ".join(
+        value_text(i.key, float(getattr(step.action, i.key))) for i in step.progress.increases
+    )
+
+
+def level_note(step: Step, state: StepLevel) -> str:
+    """ "level 2 · was hold 20s" for a grown step, "level 0" otherwise; "" if it never grows."""
+    if step.progress is None:
+        return ""
+    if state.level == 0:
+        return "level 0"
+    return f"level {state.level} · was {values_text(step)}"
+
+
+def next_note(step: Step, state: StepLevel) -> str:
+    """ "next: hold 30s after 2 more sessions", or "at its top (hold 45s)"."""
+    if step.progress is None:
+        return ""
+    remaining = sessions_to_next(step, state)
+    if remaining is None:
+        return f"at its top ({values_text(step_at_level(step, step_top(step)))})"
+    following = values_text(step_at_level(step, state.level + 1))
+    noun = "session" if remaining == 1 else "sessions"
+    return f"next: {following} after {remaining} more {noun}"

@@ -1,0 +1,92 @@
+"""The history as the practice sees it: routines at the person's level, and Today.
+
+One read of the session log and the reset file serves every routine shown,
+so home, `show`, `run` and `today` agree. Reading is cheap (one SQLite
+query); nothing is cached across processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from .errors import BackcareError
+from .model import Routine
+from .progression import Standing, at_levels, is_progressing, standing
+from .resets import load_resets, resets_for
+from .settings import Settings
+from .summary import SessionSummary
+from .today import Today, suggest_today
+
+
+@dataclass(frozen=True)
+class Progressed:
+    """A routine as the file says it and as the person plays it now."""
+
+    original: Routine
+    routine: Routine
+    """At the person's level: the one to show, time and play."""
+    standing: Standing
+
+    @property
+    def level(self) -> int:
+        return self.standing.level
+
+    @property
+    def progressing(self) -> bool:
+        return is_progressing(self.original)
+
+
+@dataclass
+class Practice:
+    sessions: Sequence[SessionSummary] = ()
+    resets: dict[str, list[datetime]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    """Problems met while reading, for the caller to show once."""
+    _known: dict[Routine, Progressed] = field(default_factory=dict, repr=False)
+
+    def progressed(self, routine: Routine) -> Progressed:
+        """Remembered per routine: home asks for every routine on each keystroke."""
+        known = self._known.get(routine)
+        if known is not None:
+            return known
+        if not is_progressing(routine):
+            known = Progressed(routine, routine, Standing(()))
+        else:
+            result = standing(routine, self.sessions, resets_for(self.resets, routine.name))
+            known = Progressed(routine, at_levels(routine, result.levels), result)
+        self._known[routine] = known
+        return known
+
+    def at_level(self, routine: Routine) -> Routine:
+        return self.progressed(routine).routine
+
+    def today(
+        self,
+        settings: Settings,
+        day: date,
+        *,
+        tz: tzinfo | None = None,
+        exists: Callable[[str], bool] | None = None,
+    ) -> Today:
+        return suggest_today(settings, self.sessions, day, tz=tz, exists=exists)
+
+
+def load_practice(history: Path | None = None, resets: Path | None = None) -> Practice:
+    """Read the log and the resets; a problem with either leaves it out and is noted."""
+    from .history import load_history
+
+    practice = Practice()
+    try:
+        read = load_history(history)
+        practice.sessions = [stored.summary for stored in read.sessions]
+        practice.notices += read.notices
+    except BackcareError as error:
+        practice.notices.append(f"{error.title}: {error.message}")
+    try:
+        practice.resets = load_resets(resets)
+    except BackcareError as error:
+        practice.notices.append(f"{error.title}: {error.message}")
+    return practice
