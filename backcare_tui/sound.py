@@ -1,8 +1,9 @@
-"""The bell and the optional voice, so a session can be followed without looking.
+"""Cue sounds and the voice together, so a session can be followed without looking.
 
-Speech runs as a separate program started in its own session and never
-waited for: the screen must not freeze while a sentence is spoken, and a
-missing or broken speech program is simply silence, never an error.
+Given a `Cue` (from core.cues) this plays its sound through the audio player
+(or rings the bell when there is none) and speaks its words, without ever
+waiting. What goes wrong (no player, a failing player, no voice program, a
+failing one) is reported through `on_problem`, once per kind per session.
 """
 
 from __future__ import annotations
@@ -10,34 +11,28 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from .audio import AudioPlayer, FoundPlayer, find_player
+from .core.cues import Cue
+from .core.paths import cache_dir
 from .core.settings import Settings
-from .core.text import clean_line
+from .core.synth import CueSound, cue_files
+from .voice import VOICE_PROGRAMS, Voice, find_voice, speakable
 
-VOICE_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
-"""Tried in this order; `say` is macOS's own."""
+__all__ = ["VOICE_PROGRAMS", "Sound", "find_voice", "speakable"]
 
 Which = Callable[[str], str | None]
 Spawn = Callable[..., Any]
 
 
-def find_voice(preferred: str = "", which: Which = shutil.which) -> str | None:
-    """The speech program to run: the one asked for if it exists, else the first found."""
-    for name in ([preferred] if preferred else []) + list(VOICE_PROGRAMS):
-        found = which(name)
-        if found:
-            return found
-    return None
-
-
-def speakable(text: str) -> str:
-    """One line that no speech program can take for an option (a name may start with "-")."""
-    return clean_line(text).strip().lstrip("-").strip()
+def cue_folder() -> Path:
+    return cache_dir() / "cues"
 
 
 class Sound:
-    """Rings and speaks according to the settings, unless muted for this session."""
+    """Plays cues according to the settings, unless muted for this session."""
 
     def __init__(
         self,
@@ -46,68 +41,143 @@ class Sound:
         *,
         which: Which = shutil.which,
         spawn: Spawn = subprocess.Popen,
+        on_problem: Callable[[str], None] | None = None,
+        folder: Path | None = None,
     ) -> None:
         self._bell = bell
-        self._which = which
         self._spawn = spawn
+        self._on_problem = on_problem
+        self._reported: set[str] = set()
+        self.problems: list[str] = []
         self.bell_on = settings.sound
         self.voice_on = settings.voice
-        self._voice_program = settings.voice_program
-        self._program: str | None = None
-        self._looked = False
-        self._speaking: list[Any] = []
+        self.volume = settings.volume
         self.muted = False
+        self._folder = folder or cue_folder()
+        self._files: dict[CueSound, Path] | None = None
+        self._audio: AudioPlayer | None = None
+        search = find_player(settings.sound_program, which) if settings.sound else None
+        if search is not None:
+            if search.problem:
+                self._report(
+                    "player",
+                    search.problem
+                    + "; using "
+                    + (search.found.name if search.found else "the terminal bell"),
+                )
+            if search.found is not None:
+                self._audio = AudioPlayer(search.found, spawn)
+            else:
+                self._report(
+                    "player",
+                    "no audio player found (pw-play, paplay, aplay, afplay); "
+                    "cues use the terminal bell",
+                )
+        self._voice: Voice | None = None
+        if settings.voice:
+            program = find_voice(settings.voice_program, which)
+            if program is None:
+                self._report(
+                    "voice",
+                    f"voice is on but no speech program was found ({', '.join(VOICE_PROGRAMS)})",
+                )
+            else:
+                self._voice = Voice(program, spawn)
+
+    @property
+    def player(self) -> FoundPlayer | None:
+        return self._audio.found if self._audio is not None else None
+
+    @property
+    def voice_program(self) -> str | None:
+        return self._voice.program if self._voice is not None else None
+
+    def prepare(self) -> None:
+        """Write the cue files now (a few ms, once per volume), not at the first cue."""
+        if self._audio is None or self._files is not None:
+            return
+        try:
+            self._files = cue_files(self.volume, self._folder)
+        except OSError as error:
+            self._report("player", f"cannot write the cue sounds ({error}); using the bell")
+            self._audio = None
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
-        if self.muted:
-            self._hush()
+        if self.muted and self._voice is not None:
+            self._voice.hush()
         return self.muted
 
+    def play(self, cue: Cue) -> None:
+        if self.muted or not cue:
+            return
+        if cue.sound is not None:
+            self.sound(cue.sound)
+        if cue.words:
+            self.say(cue.words)
+
+    def sound(self, sound: CueSound) -> None:
+        if not self.bell_on or self.muted:
+            return
+        audio = self._audio
+        if audio is not None:
+            self.prepare()
+            if self._files is not None and audio.play(self._files[sound]):
+                return
+            if audio.failure:
+                self._report("player", audio.failure + "; cues use the terminal bell from now on")
+                self._audio = None
+        self._bell()
+
     def ring(self) -> None:
+        """The bell alone (kept for callers that only want attention)."""
         if self.bell_on and not self.muted:
             self._bell()
 
     def say(self, text: str) -> None:
         """Speak `text`, cutting off anything still being said: the newest news matters."""
-        words = speakable(text)
-        if not (self.voice_on and not self.muted and words):
+        voice = self._voice
+        if not (self.voice_on and not self.muted and voice is not None and speakable(text)):
             return
-        program = self.program
-        if program is None:
+        if voice.say(text):
+            if voice.failure:
+                self._report("voice", voice.failure)
             return
-        self._hush()
-        try:
-            process = self._spawn(
-                [program, words],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except (OSError, ValueError):
-            self.voice_on = False
-            return
-        self._speaking.append(process)
-
-    @property
-    def program(self) -> str | None:
-        if not self._looked:
-            self._looked = True
-            self._program = find_voice(self._voice_program, self._which)
-        return self._program
+        self._report("voice", voice.failure + "; voice is off for this session")
+        self._voice = None
+        self.voice_on = False
 
     def close(self) -> None:
-        self._hush()
+        if self._voice is not None:
+            self._voice.hush()
+        if self._audio is not None:
+            self._audio.close()
 
-    def _hush(self) -> None:
-        """Stop speech still going and reap what has ended, so no zombie processes pile up."""
-        still: list[Any] = []
-        for process in self._speaking:
-            try:
-                if process.poll() is None:
-                    process.terminate()
-                    still.append(process)
-            except OSError:
-                continue
-        self._speaking = still
+    def _report(self, kind: str, message: str) -> None:
+        if kind in self._reported:
+            return
+        self._reported.add(kind)
+        self.problems.append(message)
+        if self._on_problem is not None:
+            self._on_problem(message)
+
+
+def audio_status(settings: Settings, which: Which = shutil.which) -> str:
+    """One or two lines on what this machine plays and speaks with, for settings and doctor."""
+    search = find_player(settings.sound_program, which)
+    lines: list[str] = []
+    if search.problem:
+        lines.append(search.problem + ".")
+    if search.found is not None:
+        lines.append(f"Audio player: {search.found.name}.")
+    else:
+        lines.append(
+            "No audio player found (pw-play, paplay, aplay, afplay): "
+            "cues ring the terminal bell instead."
+        )
+    program = find_voice(settings.voice_program, which)
+    if program is not None:
+        lines.append(f"Voice program: {Path(program).name}.")
+    else:
+        lines.append(f"No voice program found ({', '.join(VOICE_PROGRAMS)}): voice stays silent.")
+    return " ".join(lines)

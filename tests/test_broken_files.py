@@ -15,6 +15,20 @@ EXPECTED: dict[str, list[str]] = {
     "bad-duration-string.toml": [
         'step 1 "Walk": duration must be a duration like "90s", "2m" or "1m30s", got "five minutes"'
     ],
+    "bad-sound-switch.toml": [
+        'unknown sound switch "countdwn"; did you mean "countdown"?',
+        'sound.halfway must be true or false, got "no"',
+    ],
+    "bad-timed-cue.toml": [
+        'step 1 "Hip circles": cues item 2: at must be a percentage from 0% to under 100%, '
+        'got "150%"',
+        'step 1 "Hip circles": cues item 3: at must be a percentage like "50%" or seconds '
+        'like 20 or "20s", got "soon"',
+        'step 1 "Hip circles": cues must not contain empty strings',
+        'step 1 "Hip circles": cues item 5: "text" is required: a short text',
+        'step 1 "Hip circles": cues item 6 must be a string or a table { at, text }, got 7',
+        'step 1 "Hip circles": say must be a string, got 3',
+    ],
     "bad-pattern.toml": ['step 1 "Breathe": breathing: exhale must be longer than 0 s, got 0'],
     "bad-sides.toml": [
         'step 1 "Side plank": sides must be "both", "left" or "right", got "bothh"; '

@@ -36,6 +36,12 @@ ROUTINE = Routine(
 )
 
 
+@pytest.fixture(autouse=True)
+def no_audio_programs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cues fall back to the bell here, whatever players the machine running the tests has."""
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+
+
 def app_for(**settings: Any) -> BackcareApp:
     return make_app(settings=Settings(**settings), clock=FakeClock())
 

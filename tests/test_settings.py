@@ -46,8 +46,16 @@ def test_defaults_follow_the_brief() -> None:
 def test_every_key_round_trips(config: Path) -> None:
     changed = Settings(
         sound=False,
+        volume=35,
+        cue_phases=False,
+        cue_countdown=False,
+        cue_halfway=False,
+        cue_breathing=True,
+        cue_finished=False,
+        sound_program="play -q {file}",
         voice=True,
         voice_program="espeak-ng",
+        speak_cues=True,
         theme="nord",
         reduced_motion=True,
         ascii=True,

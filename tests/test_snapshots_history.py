@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,7 +75,11 @@ def test_stats_empty(snap_compare: SnapCompare) -> None:
     assert snap_compare(app_for(), terminal_size=(80, 24), run_before=stats)
 
 
-def test_settings(snap_compare: SnapCompare) -> None:
+def test_settings(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Sound section says which audio player and voice this machine has: none, here.
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
     assert snap_compare(app_for(), terminal_size=(80, 24), run_before=opening(SettingsScreen))
 
 

@@ -242,7 +242,10 @@ def play_plain(routine: Routine, path: Path | None = None) -> int:
         for notice in notices:
             print(f"backcare: {notice}", file=sys.stderr)
 
-    return run_plain(timeline, routine.name, sys.stdout, clock, on_end=record)
+    from .plain_cues import plain_cues
+
+    cues = plain_cues(timeline, routine, settings)
+    return run_plain(timeline, routine.name, sys.stdout, clock, on_end=record, cues=cues)
 
 
 def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:

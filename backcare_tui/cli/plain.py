@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.clock import Clock, MonotonicClock
 from ..core.durations import format_length
 from ..core.player import Finished, PhaseStarted, Player
 from ..core.text import clean_line
 from ..core.timeline import Phase, Timeline
+
+if TYPE_CHECKING:
+    from ..core.cues import Guide
+    from ..sound import Sound
 
 
 def run_plain(
@@ -25,34 +29,47 @@ def run_plain(
     clock: Clock | None = None,
     sleep: Callable[[float], None] | None = None,
     on_end: Callable[[Player], None] | None = None,
+    cues: tuple[Guide, Sound] | None = None,
 ) -> int:
     """Play in real time; 0 when the session finishes, 1 when stopped by Ctrl+C.
 
     `on_end` sees the player once the session is over, however it ended (the
-    history record).
+    history record). `cues` plays the same sounds and words as the app.
     """
     player = Player(timeline, clock or MonotonicClock())
     try:
-        return _play(player, timeline, title, out, sleep or time.sleep)
+        return _play(player, timeline, title, out, sleep or time.sleep, cues)
     finally:
+        if cues is not None:
+            cues[1].close()
         if on_end is not None and player.started:
             on_end(player)
 
 
 def _play(
-    player: Player, timeline: Timeline, title: str, out: TextIO, sleep: Callable[[float], None]
+    player: Player,
+    timeline: Timeline,
+    title: str,
+    out: TextIO,
+    sleep: Callable[[float], None],
+    cues: tuple[Guide, Sound] | None,
 ) -> int:
     try:
         _say(out, header_line(timeline, title))
         player.start()
         while True:
-            for event in player.update():
+            events = player.update()
+            if cues is not None:
+                cues[1].play(cues[0].react(events, player))
+            for event in events:
                 if isinstance(event, PhaseStarted):
                     _say(out, phase_line(event.phase, timeline))
                 elif isinstance(event, Finished):
                     _say(out, summary_line(player))
                     return 0
-            sleep(player.phase_remaining)
+            wait = player.phase_remaining
+            due = cues[0].until_next(player) if cues is not None else None
+            sleep(wait if due is None else min(wait, due))
     except KeyboardInterrupt:
         player.stop()
         _say(out, summary_line(player))

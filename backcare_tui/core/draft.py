@@ -66,6 +66,27 @@ def parse_value(text: str) -> object:
         return stripped
 
 
+STEP_KEPT = ("say",)
+ROUTINE_KEPT = ("sound",)
+_TIMED_CUE_LINE = re.compile(r"^@(\S+)\s+(.+)$")
+
+
+def cue_line(cue: object) -> str:
+    """A cue as one line of the form; a timed one as "@50% Reverse direction"."""
+    if isinstance(cue, dict) and "at" in cue:
+        return f"@{number_text(cue['at'])} {cue.get('text', '')}"
+    if isinstance(cue, dict):
+        return str(cue.get("text", ""))
+    return str(cue)
+
+
+def cue_from_line(line: str) -> object:
+    match = _TIMED_CUE_LINE.match(line)
+    if match is None:
+        return line
+    return {"at": parse_value(match.group(1)), "text": match.group(2).strip()}
+
+
 def split_list(text: str, sep: str) -> list[str]:
     return [item.strip() for item in re.split(sep, text) if item.strip()]
 
@@ -82,6 +103,8 @@ class StepDraft:
     progress: Any = None
     """The step's `progress` table as the file has it: the form has no fields for it
     yet, so it passes through untouched (and is still checked)."""
+    kept: dict[str, Any] = field(default_factory=dict)
+    """Keys the form has no field for (`say`), written back as they came."""
 
     def get(self, key: str) -> str:
         return self.values.get(self.shape, {}).get(key, "")
@@ -111,17 +134,19 @@ class StepDraft:
             self.shape,
             {shape: dict(values) for shape, values in self.values.items()},
             self.progress,
+            dict(self.kept),
         )
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name}
         if self.instructions.strip():
             data["instructions"] = self.instructions.strip()
-        cues = split_list(self.cues, r"\n")
+        cues = [cue_from_line(line) for line in split_list(self.cues, r"\n")]
         if cues:
             data["cues"] = cues
         if self.progress is not None:
             data["progress"] = self.progress
+        data.update(self.kept)
         values = self.values.get(self.shape, {})
         if self.shape == "breathing":
             data["breathing"] = values.get("breathing", "").strip()
@@ -147,8 +172,9 @@ class StepDraft:
         draft = cls(
             name=str(data.get("name", "")),
             instructions=str(data.get("instructions", "")),
-            cues="\n".join(str(c) for c in cues) if isinstance(cues, list) else str(cues),
             progress=data.get("progress"),
+            cues="\n".join(cue_line(c) for c in cues) if isinstance(cues, list) else str(cues),
+            kept={key: data[key] for key in STEP_KEPT if key in data},
         )
         if "breathing" in data:
             draft.shape = "breathing"
@@ -192,6 +218,8 @@ class RoutineDraft:
     rest_between: str = ""
     rounds: str = ""
     steps: list[StepDraft] = field(default_factory=list)
+    kept: dict[str, Any] = field(default_factory=dict)
+    """Keys the form has no field for (`sound`), written back as they came."""
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"format": 1, "name": self.name}
@@ -205,6 +233,7 @@ class RoutineDraft:
             text = getattr(self, key)
             if text.strip():
                 data[key] = parse_value(text)
+        data.update(self.kept)
         data["steps"] = [step.to_data() for step in self.steps]
         return data
 
@@ -224,6 +253,7 @@ class RoutineDraft:
             rest_between=number_text(data["rest_between"]) if "rest_between" in data else "",
             rounds=number_text(data["rounds"]) if "rounds" in data else "",
             steps=[StepDraft.from_data(s) for s in steps if isinstance(s, dict)],
+            kept={key: data[key] for key in ROUTINE_KEPT if key in data},
         )
 
     @classmethod

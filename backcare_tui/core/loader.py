@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .breathing import PRESETS, BreathPattern, PatternError, make_pattern, parse_pattern
+from .cue_fields import read_cues, read_sound
 from .durations import MAX_PHASE_SECONDS, DurationError, parse_duration
 from .errors import Problem, RoutineError
 from .limits import LIMITS, MAX_MINUTES
@@ -44,9 +45,10 @@ TOP_KEYS = (
     "prepare",
     "rest_between",
     "rounds",
+    "sound",
     "steps",
 )
-COMMON_STEP_KEYS = ("name", "instructions", "cues", "progress")
+COMMON_STEP_KEYS = ("name", "instructions", "cues", "progress", "say")
 SHAPE_KEYS: dict[str, tuple[str, ...]] = {
     "timed": ("duration",),
     "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
@@ -320,6 +322,7 @@ class _Checker:
         prepare = self.seconds(data, "prepare") if "prepare" in data else None
         rest_between = self.seconds(data, "rest_between")
         rounds = self.count(data, "rounds")
+        sound = read_sound(data["sound"], self.problem) if "sound" in data else None
         steps = self.steps(data.get("steps"))
         if self.problems or not steps:
             return None
@@ -333,6 +336,7 @@ class _Checker:
             rest_between=rest_between,
             rounds=rounds,
             format=version,
+            sound=sound,
         )
         phases = count_phases(routine)
         if phases > MAX_PHASES:
@@ -384,7 +388,8 @@ class _Checker:
         meant = self.unknown_keys(table, ALL_STEP_KEYS, "in a step", _keys_of_shape(table))
         name = self.text(table, "name", required=True)
         instructions = self.text(table, "instructions", multiline=True)
-        cues = self.strings(table, "cues")
+        cues, cue_at = read_cues(table.get("cues", []), self.problem)
+        say = self.text(table, "say")
         shape = self.shape_of(table, quiet=bool(meant & {*MARKERS, "rest"}))
         if shape is None:
             return None
@@ -398,7 +403,13 @@ class _Checker:
         if action is None or len(self.problems) > before:
             return None
         return Step(
-            name=name, action=action, instructions=instructions, cues=cues, progress=progress
+            name=name,
+            action=action,
+            instructions=instructions,
+            cues=cues,
+            progress=progress,
+            cue_at=cue_at,
+            say=say,
         )
 
     # -- progression ------------------------------------------------------------

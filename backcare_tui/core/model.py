@@ -93,12 +93,51 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class CueAt:
+    """When a step's cue appears in each work or hold: seconds in, or a percentage of it."""
+
+    value: float
+    percent: bool = False
+
+    def seconds(self, length: float) -> float:
+        return length * self.value / 100 if self.percent else min(self.value, length)
+
+    def __str__(self) -> str:
+        return f"{self.value:g}%" if self.percent else f"{self.value:g}s"
+
+
+@dataclass(frozen=True)
+class SoundSwitches:
+    """A routine's own choice of cue sounds; None leaves a switch as the settings have it."""
+
+    phases: bool | None = None
+    countdown: bool | None = None
+    halfway: bool | None = None
+    breathing: bool | None = None
+    finished: bool | None = None
+
+    @property
+    def silent(self) -> bool:
+        return all(getattr(self, name) is False for name in SOUND_SWITCHES)
+
+
+SOUND_SWITCHES = ("phases", "countdown", "halfway", "breathing", "finished")
+
+
+@dataclass(frozen=True)
 class Step:
     name: str
     action: Action
     instructions: str = ""
     cues: tuple[str, ...] = ()
     progress: Progress | None = None
+    cue_at: tuple[CueAt | None, ...] = ()
+    """When each cue appears, beside `cues`; empty when none says (the usual case)."""
+    say: str = ""
+    """Spoken instead of the name, for names a speech program reads badly."""
+
+    def cue_times(self) -> tuple[CueAt | None, ...]:
+        return self.cue_at or (None,) * len(self.cues)
 
     @property
     def shape(self) -> str:
@@ -120,3 +159,5 @@ class Routine:
     rest_between: float = 0.0
     rounds: int = 1
     format: int = FORMAT_VERSION
+    sound: SoundSwitches | None = None
+    """`sound = false` or a table of switches in the file; None: the settings decide."""

@@ -23,6 +23,10 @@ def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP, appauthor=False))
 
 
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
 def user_routines_dir() -> Path:
     return config_dir() / "routines"
 

@@ -23,11 +23,27 @@ from .text import clean_line
 @dataclass(frozen=True)
 class Settings:
     sound: bool = True
-    """Terminal bell at phase changes and on the last 3 seconds of a hold."""
+    """Cue sounds (the terminal bell when no audio player is found)."""
+    volume: int = 80
+    """Loudness of the cue sounds, 0-100 percent."""
+    cue_phases: bool = True
+    """A sound as work, a hold, a rest or a side switch starts."""
+    cue_countdown: bool = True
+    """Ticks in the last 3 seconds of a work, hold or rest."""
+    cue_halfway: bool = True
+    """A double pip halfway through a work or hold of 20 s or more."""
+    cue_breathing: bool = False
+    """A soft sound (and "in"/"out" with voice) on every breath of a breathing block."""
+    cue_finished: bool = True
+    """A chime when the session is finished."""
+    sound_program: str = ""
+    """Command that plays a WAV file, with {file} in it; empty: pw-play, paplay, aplay, afplay."""
     voice: bool = False
-    """Speak step names and "switch sides" when a speech program is installed."""
+    """Speak step names, sides, "switch sides", countdowns and rests."""
     voice_program: str = ""
     """Speech program to use; empty picks the first of espeak-ng, espeak, spd-say, say."""
+    speak_cues: bool = False
+    """With voice on, also speak each step's cues as they appear."""
     theme: str = "textual-dark"
     """A Textual theme name; one the app does not know leaves the default in place."""
     reduced_motion: bool = False
@@ -70,6 +86,7 @@ _LIMITS: dict[str, tuple[float, float]] = {
     "prepare_seconds": (0, 600),
     "weekly_goal": (1, 21),
     "min_gap": (0, 24 * 60),
+    "volume": (0, 100),
 }
 
 

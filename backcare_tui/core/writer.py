@@ -9,6 +9,7 @@ import tomli_w
 
 from .atomic import atomic_write
 from .breathing import PRESETS
+from .cue_fields import cues_to_data, sound_to_data
 from .model import (
     DEFAULT_SWITCH_SECONDS,
     PROGRESS_EVERY,
@@ -44,6 +45,8 @@ def routine_to_data(routine: Routine) -> dict[str, Any]:
         data["rest_between"] = _number(routine.rest_between)
     if routine.rounds != 1:
         data["rounds"] = routine.rounds
+    if routine.sound is not None:
+        data["sound"] = sound_to_data(routine.sound)
     data["steps"] = [step_to_data(step) for step in routine.steps]
     return data
 
@@ -52,8 +55,10 @@ def step_to_data(step: Step) -> dict[str, Any]:
     data: dict[str, Any] = {"name": step.name}
     if step.instructions:
         data["instructions"] = step.instructions
+    if step.say:
+        data["say"] = step.say
     if step.cues:
-        data["cues"] = list(step.cues)
+        data["cues"] = cues_to_data(step.cues, step.cue_at)
     action = step.action
     if isinstance(action, Timed):
         data["duration"] = _number(action.duration)

@@ -21,10 +21,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from ..core.cues import CueSwitches, Guide, cue_text
 from ..core.durations import format_clock, format_length
 from ..core.frames import next_redraw
 from ..core.model import Routine
-from ..core.player import CountdownTick, Finished, PhaseStarted, Player, StepStarted, Stopped
+from ..core.player import Finished, Player, Stopped
 from ..core.recap import summarize
 from ..core.summary import SessionSummary
 from ..core.text import clean_line, clean_text
@@ -68,17 +69,8 @@ def counters_text(phase: Phase) -> str:
 
 
 def current_cue(timeline: Timeline, phase: Phase) -> str:
-    """Step cues in turn, one per hold or work; breathing phases keep their own cue."""
-    span = timeline.steps[phase.step_index]
-    cues = span.step.cues
-    if phase.kind in BREATH_KINDS or not cues:
-        return phase.cue
-    worked = sum(
-        1
-        for p in timeline.phases[span.first_phase : phase.index + 1]
-        if p.kind in (PhaseKind.HOLD, PhaseKind.WORK)
-    )
-    return cues[max(worked - 1, 0) % len(cues)]
+    """The cue a phase opens with; later ones follow as the phase goes on (core.cues)."""
+    return cue_text(timeline, phase, 0.0)
 
 
 def next_text(phase: Phase | None, following_step: StepSpan | None, current: Phase) -> str:
@@ -145,6 +137,7 @@ class PlayerScreen(Screen[None]):
         self.path = path
         self.player: Player | None = None
         self.sound: Sound | None = None
+        self.guide: Guide | None = None
         self.summary: SessionSummary | None = None
         self._timer: Timer | None = None
         self._started_at = datetime.now(UTC)
@@ -192,7 +185,9 @@ class PlayerScreen(Screen[None]):
         app = self.backcare
         timeline = compile_routine(self.routine, app.settings.prepare_seconds)
         self.player = Player(timeline, app.clock)
-        self.sound = Sound(app.settings, app.bell)
+        self.guide = Guide(timeline, CueSwitches.from_settings(app.settings, self.routine))
+        self.sound = Sound(app.settings, app.bell, on_problem=self._sound_problem)
+        self.sound.prepare()
         self._started_at = datetime.now(UTC)
         self._started_clock = app.clock.now()
         self.player.start()
@@ -215,22 +210,10 @@ class PlayerScreen(Screen[None]):
         player, sound = self.player, self.sound
         if player is None or sound is None or self.summary is not None:
             return
-        ring, words, ended = False, [], False
-        for event in player.update():
-            if isinstance(event, PhaseStarted):
-                ring = ring or self._rings_for(event.phase)
-                if event.phase.kind is PhaseKind.SWITCH:
-                    words.append("Switch sides")
-            elif isinstance(event, StepStarted):
-                words.append(event.step.name)
-            elif isinstance(event, CountdownTick):
-                ring = True
-            elif isinstance(event, Finished | Stopped):
-                ended = True
-        if ring:
-            sound.ring()
-        if words:
-            sound.say(". ".join(words))
+        assert self.guide is not None
+        events = player.update()
+        ended = any(isinstance(event, Finished | Stopped) for event in events)
+        sound.play(self.guide.react(events, player))
         if ended:
             self._end()
             return
@@ -238,14 +221,14 @@ class PlayerScreen(Screen[None]):
         animate = not self.backcare.settings.reduced_motion and (self.app.animation_level != "none")
         shape = self._pacer.until_next_change() if self._pacer.display else None
         delay = next_redraw(player, FPS, animate=animate, shape_change=shape)
+        cue_due = self.guide.until_next(player)
+        if cue_due is not None:
+            delay = cue_due if delay is None else min(delay, cue_due)
         if delay is not None:
             self._timer = self.set_timer(delay, self.sync, name="player-sync")
 
-    def _rings_for(self, phase: Phase) -> bool:
-        """Every phase change rings, except each breath inside a breathing block."""
-        if phase.kind not in BREATH_KINDS or self.player is None:
-            return True
-        return phase.index == self.player.timeline.steps[phase.step_index].first_phase
+    def _sound_problem(self, message: str) -> None:
+        self.notify(message[:1].upper() + message[1:], title="Sound", severity="warning")
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -263,6 +246,7 @@ class PlayerScreen(Screen[None]):
             self._look = look
             self._redraw_words(player, phase, paused)
         self._clock.update(format_clock(player.phase_remaining))
+        self._show_cue(player)
         if phase.kind in BREATH_KINDS:
             # Time left is on the progress bar below; the pacer need not repeat it.
             self._pacer.show(phase, player.phase_elapsed, player.phase_length, paused)
@@ -281,11 +265,16 @@ class PlayerScreen(Screen[None]):
         self._show("#player-step-count", f"Step {step.index + 1} of {len(timeline.steps)}")
         self._show("#player-step", clean_line(step.name))
         self._show("#player-counters", counters_text(phase))
-        cue = clean_line(current_cue(timeline, phase))
-        self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
         self._show("#player-instructions", clean_text(step.step.instructions))
         self._show("#player-next", next_text(player.next_phase, player.next_step, phase))
         self._steps.show(timeline.steps, step.index, player.skipped_steps)
+
+    def _show_cue(self, player: Player) -> None:
+        """Cues change inside a phase too (spread over a timed step, or at their `at`)."""
+        if self.guide is None:
+            return
+        cue = clean_line(self.guide.current_text(player))
+        self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
 
     def _show(self, selector: str, text: str) -> None:
         """Update a line only when its words change; untrusted text goes in as Text."""

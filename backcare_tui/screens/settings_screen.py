@@ -23,13 +23,20 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from ..core.paths import config_file, display_path
 from ..core.settings import Settings, check_value
 from ..core.weekplan import DAY_NAMES, WEEKDAYS
+from ..sound import audio_status
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
 
 CHECKBOXES: dict[str, str] = {
-    "sound": "Bell at phase changes and for the last 3 seconds of a hold",
-    "voice": 'Speak step names and "switch sides"',
+    "sound": "Cue sounds (the terminal bell when no audio player is found)",
+    "cue_phases": "Sound as work, a hold, a rest or a side switch starts",
+    "cue_countdown": "Ticks in the last 3 seconds",
+    "cue_halfway": "Halfway signal in works and holds of 20 s or more",
+    "cue_breathing": 'Soft sound on every breath (and "in"/"out" with voice)',
+    "cue_finished": "Chime when the session is finished",
+    "voice": 'Speak step names, sides, "switch sides", countdowns and rests',
+    "speak_cues": "Also speak each step's cues as they appear",
     "reduced_motion": "Reduced motion: words and numbers instead of the breathing shape",
     "ascii": "ASCII only, for terminals without block characters",
     "pain_checkin": "Pain check-in: rate your back 0-10 before and after a session",
@@ -38,6 +45,11 @@ CHECKBOXES: dict[str, str] = {
     "remind_only_if_due": "Remind only when a session is due",
 }
 INPUTS: dict[str, tuple[str, str]] = {
+    "volume": ("Volume", "loudness of the cue sounds, 0-100"),
+    "sound_program": (
+        "Sound program",
+        "a command with {file}; empty: pw-play, paplay, aplay, afplay",
+    ),
     "voice_program": ("Speech program", "empty: first of espeak-ng, espeak, spd-say, say"),
     "prepare_seconds": ("Prepare seconds", "lead-in before the first step, 0-600"),
     "weekly_goal": ("Weekly goal", "sessions a week, 1-21; 3 to 4 suits most backs"),
@@ -46,7 +58,22 @@ INPUTS: dict[str, tuple[str, str]] = {
     "min_gap": ("Minutes between", "reminders at least this far apart, 0-1440"),
 }
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Sound", ("sound", "voice", "voice_program")),
+    (
+        "Sound",
+        (
+            "sound",
+            "volume",
+            "cue_phases",
+            "cue_countdown",
+            "cue_halfway",
+            "cue_breathing",
+            "cue_finished",
+            "sound_program",
+            "voice",
+            "voice_program",
+            "speak_cues",
+        ),
+    ),
     ("Look", ("theme", "reduced_motion", "ascii")),
     ("Sessions", ("prepare_seconds", "weekly_goal", "pain_checkin", "auto_pause")),
     ("Weekly plan", ("plan",)),
@@ -70,12 +97,12 @@ def parsed(key: str, text: str) -> object:
     text = text.strip()
     if key == "routine_folders":
         return [part for part in text.split(os.pathsep) if part.strip()]
-    if key in ("prepare_seconds", "weekly_goal", "min_gap"):
+    if key in ("prepare_seconds", "weekly_goal", "min_gap", "volume"):
         try:
             number = float(text)
         except ValueError:
             return text
-        whole = key in ("weekly_goal", "min_gap")
+        whole = key in ("weekly_goal", "min_gap", "volume")
         return int(number) if number.is_integer() and whole else number
     return text
 
@@ -113,6 +140,8 @@ class SettingsScreen(Screen[None]):
             )
             for title, keys in SECTIONS:
                 yield Label(title, classes="settings-section")
+                if title == "Sound":
+                    yield Static(Text(audio_status(settings)), id="settings-audio")
                 for key in keys:
                     yield from self._field(key, settings)
             yield Label("", id="settings-problem")
@@ -210,6 +239,9 @@ class SettingsScreen(Screen[None]):
         if getattr(current, key) == value:
             return
         self.backcare.update_settings(replace(current, **{key: value}))
+        if key in ("sound", "sound_program", "voice", "voice_program"):
+            status = audio_status(self.backcare.settings)
+            self.query_one("#settings-audio", Static).update(Text(status))
         if key == "routine_folders":
             self.backcare.library = self.backcare.scan_library()
 
