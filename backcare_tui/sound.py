@@ -163,21 +163,28 @@ class Sound:
 
 
 def audio_status(settings: Settings, which: Which = shutil.which) -> str:
-    """One or two lines on what this machine plays and speaks with, for settings and doctor."""
-    search = find_player(settings.sound_program, which)
+    """What this machine plays and speaks with, for the settings screen: only for what is on
+    (`backcare doctor` tells all)."""
     lines: list[str] = []
-    if search.problem:
-        lines.append(search.problem + ".")
-    if search.found is not None:
-        lines.append(f"Audio player: {search.found.name}.")
+    if not settings.sound:
+        lines.append("Cue sounds are off.")
     else:
-        lines.append(
-            "No audio player found (pw-play, paplay, aplay, afplay): "
-            "cues ring the terminal bell instead."
-        )
-    program = find_voice(settings.voice_program, which)
-    if program is not None:
-        lines.append(f"Voice program: {Path(program).name}.")
-    else:
-        lines.append(f"No voice program found ({', '.join(VOICE_PROGRAMS)}): voice stays silent.")
+        search = find_player(settings.sound_program, which)
+        if search.problem:
+            lines.append(search.problem + ".")
+        if search.found is not None:
+            lines.append(f"Audio player: {search.found.name}.")
+        else:
+            lines.append(
+                "No audio player found (pw-play, paplay, aplay, afplay): "
+                "cues ring the terminal bell instead."
+            )
+    if settings.voice:
+        program = find_voice(settings.voice_program, which)
+        if program is not None:
+            lines.append(f"Voice program: {Path(program).name}.")
+        else:
+            lines.append(
+                f"No voice program found ({', '.join(VOICE_PROGRAMS)}): voice stays silent."
+            )
     return " ".join(lines)

@@ -144,8 +144,9 @@ def test_no_player_rings_the_bell_and_says_so_once(
         "no audio player found (pw-play, paplay, aplay, afplay); cues use the terminal bell",
         "voice is on but no speech program was found (espeak-ng, espeak, spd-say, say)",
     ]
-    status = audio_status(Settings())
+    status = audio_status(Settings(voice=True))
     assert "No audio player found" in status and "No voice program found" in status
+    assert audio_status(Settings(sound=False)) == "Cue sounds are off."
 
 
 def test_a_failing_player_and_voice_are_reported_once_then_the_bell_takes_over(
