@@ -65,7 +65,8 @@ def test_only_if_due() -> None:
     unreadable = decide(at(10), RULES, last_reminder=None, settled_for=None, week=None)
     assert not unreadable.notify
     anyway = Rules(RULES.quiet, RULES.min_gap, only_if_due=False)
-    assert decide(at(10), anyway, last_reminder=None, settled_for=None, week=done).notify
+    assert decide(at(10), anyway, last_reminder=None, settled_for=None, week=met).notify
+    assert not decide(at(10), anyway, last_reminder=None, settled_for=None, week=done).notify
 
 
 def test_session_due() -> None:
@@ -118,8 +119,7 @@ def test_properties_over_a_fake_clock(
             last = now
             assert not quiet.contains(now.time()), "a reminder in quiet hours"
             assert settled is None or settled >= SETTLE_SECONDS
-            if only_if_due:
-                assert now.date() not in done_days, "a reminder after the day's session"
+            assert now.date() not in done_days, "a reminder after the day's session"
         if session_done and now.date() not in done_days:
             done_days.add(now.date())
     for earlier, later in itertools.pairwise(sent):

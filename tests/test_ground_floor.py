@@ -28,7 +28,9 @@ def test_core_module_imports_no_ui(module: str) -> None:
     assert out.stdout.strip() == ""
 
 
-@pytest.mark.parametrize("argv", [["list"], ["check", "routines"], ["show", "desk-break"]])
+@pytest.mark.parametrize(
+    "argv", [["list"], ["check", "routines"], ["show", "desk-break"], ["remind", "status"]]
+)
 def test_plain_commands_never_import_textual(argv: list[str]) -> None:
     root = Path(__file__).parent.parent
     code = (

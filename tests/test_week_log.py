@@ -8,7 +8,7 @@ from pathlib import Path
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.summary import SessionSummary
-from backcare_tui.core.week_log import read_week, week_query, week_start
+from backcare_tui.core.week_log import read_recent, read_week, recent_query, week_start
 
 WEDNESDAY = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
 
@@ -73,9 +73,19 @@ def test_query_uses_the_started_at_index(tmp_path: Path) -> None:
     record_session(session(WEDNESDAY), path)
     with sqlite3.connect(path) as connection:
         for version in (2, 3):
-            plan = connection.execute(f"EXPLAIN QUERY PLAN {week_query(version)}", ("x",))
+            plan = connection.execute(f"EXPLAIN QUERY PLAN {recent_query(version)}", ("x",))
             assert "USING INDEX sessions_started_at" in str(plan.fetchall())
 
 
 def test_week_start_is_monday_midnight() -> None:
     assert week_start(WEDNESDAY) == datetime(2026, 11, 30, tzinfo=UTC)
+
+
+def test_recent_reads_four_weeks_for_favourites(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    record_session(session(WEDNESDAY - timedelta(days=27)), path)
+    record_session(session(WEDNESDAY - timedelta(days=30)), path)
+    rows = read_recent(WEDNESDAY, path)
+    assert rows is not None
+    assert [row.started_at for row in rows] == [WEDNESDAY - timedelta(days=27)]
+    assert rows[0].summary().routine_name == "Desk break"

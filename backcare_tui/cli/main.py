@@ -17,6 +17,7 @@ from .help_cmd import add_help_command
 from .history_cli import add_history_commands
 from .new_routine import add_new_command
 from .progress import add_progress_command
+from .remind import add_remind_command
 
 if TYPE_CHECKING:
     from ..core.practice import Practice
@@ -95,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_history_commands(commands, common)
     add_help_command(commands, common)
     add_progress_command(commands, common)
+    add_remind_command(commands, common)
+    status = commands.add_parser(
+        "status",
+        help="one line for status bars: sessions this week, and whether one is due today",
+    )
+    status.add_argument("--format", choices=("text", "json", "tmux"), default="text")
     return parser
 
 
@@ -139,6 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .progress import run_progress
 
             return run_progress(args, _library(extra))
+        if args.command == "status":
+            from .status import main as status
+
+            return status(["--format", args.format])
+        if args.command == "remind":
+            from .remind import run_remind_command
+
+            return run_remind_command(args)
         if args.command in ("history", "stats"):
             from .history_cli import run_history_command
 

@@ -8,9 +8,10 @@ the reason given is the one a person would care about first:
 3. not in the first `SETTLE_SECONDS` after the machine booted or woke, or the
    person logged in (a laptop that wakes at 09:02 should not greet its owner
    with a nag, and a timer missed during sleep fires right then);
-4. with `only_if_due`, a session is due: none was completed today, and either
-   today's plan names a routine, or the weekly goal is not met yet and can
-   still be met at one session a day (`days_left` counts today).
+4. no session was completed today (once it is done, the day is left alone);
+5. with `only_if_due`, a session is due: today's plan names a routine, or the
+   weekly goal is not met yet and can still be met at one session a day
+   (`days_left` counts today).
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ class Week:
     @property
     def to_go(self) -> int:
         return max(0, self.goal - self.completed)
+
+
+def goal_line(week: Week) -> str:
+    """ "2 more this week to reach 3", or "3 of 3 this week: goal met" (completed sessions)."""
+    if week.to_go == 0:
+        return f"{week.completed} of {week.goal} this week: goal met"
+    return f"{week.to_go} more this week to reach {week.goal}"
 
 
 def session_due(week: Week) -> bool:
@@ -86,11 +94,11 @@ def decide(
             f"the computer woke or you logged in {settled_for / 60:.0f} min ago "
             f"(quiet for the first {SETTLE_SECONDS / 60:g} min)",
         )
+    if week is not None and week.done_today:
+        return Decision(False, "today's session is done")
     if rules.only_if_due:
         if week is None:
             return Decision(False, "the history cannot be read, so nothing is known to be due")
-        if week.done_today:
-            return Decision(False, "today's session is done")
         if not session_due(week):
             if week.to_go == 0:
                 return Decision(False, f"this week's goal of {week.goal} is met")

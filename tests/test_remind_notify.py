@@ -1,0 +1,149 @@
+"""`backcare remind now` on a real private session bus, with a notification server of our own.
+
+The wall clock and the time since wake are set through BACKCARE_NOW and
+BACKCARE_AWAKE_SECONDS; the bus, the server and the console script are real.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from backcare_tui.core.history import record_session
+from backcare_tui.core.summary import SessionSummary
+
+SCRIPT = Path(sys.executable).with_name("backcare")
+SERVER = Path(__file__).with_name("notification_server.py")
+MONDAY_10 = "2026-11-30T10:00:00+00:00"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("dbus-run-session") is None, reason="dbus-run-session is not installed"
+)
+
+
+class Bus:
+    def __init__(self, address: str, log: Path) -> None:
+        self.address = address
+        self.log = log
+
+    def sent(self) -> list[dict[str, object]]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text().splitlines()]
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[Bus]:
+    log, ready = tmp_path / "notifications.jsonl", tmp_path / "bus-address"
+    process = subprocess.Popen(
+        ["dbus-run-session", "--", sys.executable, str(SERVER), str(log), str(ready)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not ready.exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                assert process.stderr is not None
+                pytest.fail(f"notification server did not start: {process.stderr.read()!r}")
+            time.sleep(0.02)  # waiting for another process to come up, not for a timer
+        yield Bus(ready.read_text(), log)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def remind_now(
+    bus: Bus | None, when: str, *, awake: float = 3600, extra: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BACKCARE_NOW": when, "BACKCARE_AWAKE_SECONDS": str(awake), "TZ": "UTC"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    env["XDG_RUNTIME_DIR"] = str(Path(os.environ["HOME"]) / "no-runtime")
+    if bus is not None:
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.address
+    return subprocess.run(
+        [str(SCRIPT), "remind", "now", *extra], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_one_notification_when_due_then_none_within_min_gap(bus: Bus) -> None:
+    first = remind_now(bus, MONDAY_10, extra=("--only-if-due",))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "Reminded: Desk break, 5 min: backcare run desk-break\n"
+    [sent] = bus.sent()
+    assert sent["app"] == "backcare"
+    assert sent["summary"] == "Time for your back"
+    body = str(sent["body"])
+    assert body.startswith("Desk break, 5 min: backcare run desk-break\n")
+    assert "3 more this week to reach 3" in body
+
+    again = remind_now(bus, "2026-11-30T10:44:00+00:00", extra=("--only-if-due",))
+    assert again.stdout == "No reminder: reminded at 10:00, less than 45 min ago.\n"
+    assert len(bus.sent()) == 1
+    later = remind_now(bus, "2026-11-30T10:45:00+00:00", extra=("--only-if-due",))
+    assert later.stdout.startswith("Reminded: ")
+    assert len(bus.sent()) == 2
+
+
+def test_none_in_quiet_hours_or_just_after_wake(bus: Bus) -> None:
+    late = remind_now(bus, "2026-11-30T21:30:00+00:00")
+    assert late.stdout == "No reminder: quiet hours (21:00-08:00).\n"
+    woke = remind_now(bus, MONDAY_10, awake=240)
+    assert woke.stdout.startswith("No reminder: the computer woke or you logged in 4 min ago")
+    assert bus.sent() == []
+
+
+def test_none_once_the_day_is_done(bus: Bus, isolated_home: Path) -> None:
+    start = datetime(2026, 11, 30, 8, 30, tzinfo=UTC)
+    record_session(
+        SessionSummary(
+            routine_name="Desk break",
+            routine_path=None,
+            routine_hash="x",
+            started_at=start,
+            ended_at=start + timedelta(minutes=5),
+            planned_seconds=300.0,
+            actual_seconds=300.0,
+            steps_done=5,
+            steps_skipped=0,
+            steps_total=5,
+            finished=True,
+        )
+    )
+    done = remind_now(bus, MONDAY_10)
+    assert done.stdout == "No reminder: today's session is done.\n"
+    assert bus.sent() == []
+
+
+def test_no_service_means_no_notification_and_a_plain_reason(isolated_home: Path) -> None:
+    done = remind_now(None, MONDAY_10)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "notifications cannot be shown here: there is no D-Bus session bus" in done.stderr
+
+
+def test_status_says_whether_notifications_can_be_shown(bus: Bus) -> None:
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus.address}
+    here = subprocess.run(
+        [str(SCRIPT), "remind", "status"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "Notifications: can be shown here: test-notifier 1.0 (backcare tests) over D-Bus" in (
+        here.stdout
+    )
+    env["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/bus"
+    nowhere = subprocess.run(
+        [str(SCRIPT), "remind", "status"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "Notifications: cannot be shown here: cannot reach the D-Bus session bus" in (
+        nowhere.stdout
+    )
