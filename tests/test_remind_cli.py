@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_programs import fake_env
+from tests.terminal import terminal
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 SET = ["remind", "set", "--at", "12:30,16:00", "--days", "mon-fri", "--only-if-due"]
@@ -170,3 +171,26 @@ def test_a_bad_schedule_is_named(isolated_home: Path, systemd_env: dict[str, str
     nothing = backcare(["remind", "set"], systemd_env)
     assert "say when: --at 12:30,16:00" in nothing.stderr
     assert not (isolated_home / "config" / "backcare").exists()
+
+
+def test_in_a_terminal_set_then_status_then_off(
+    isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
+) -> None:
+    """What a person sees at a real terminal, and what is on disk after each step."""
+    unit_dir = isolated_home / "config" / "systemd" / "user"
+    with terminal("remind", "set", "--every", "50m", "--between", "9-17:30", env=systemd_env) as t:
+        screen = t.wait_for("remind off` removes them")
+        assert t.wait_exit() == 0
+    assert "Schedule: daily every 50 min 09:00-17:30" in screen
+    assert sorted(p.name for p in unit_dir.iterdir()) == [
+        "backcare-remind.service",
+        "backcare-remind.timer",
+    ]
+    with terminal("remind", "status", env=systemd_env) as t:
+        screen = t.wait_for("Last reminder:")
+        assert t.wait_exit() == 0
+    assert "Schedule:      daily every 50 min 09:00-17:30" in screen
+    with terminal("remind", "off", env=systemd_env) as t:
+        screen = t.wait_for("Disabled backcare-remind.timer")
+        assert t.wait_exit() == 0
+    assert list(unit_dir.iterdir()) == []
