@@ -11,9 +11,9 @@ import json
 import os
 import sys
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
+from jeepney import HeaderFields, MessageType, new_error, new_method_return  # type: ignore[import-untyped]
+from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]
+from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 
 NAME = "org.freedesktop.Notifications"
 

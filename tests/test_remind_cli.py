@@ -15,9 +15,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from tests.fake_programs import fake_env
-from tests.terminal import terminal
+from fake_programs import fake_env
+from terminal import terminal
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 SET = ["remind", "set", "--at", "12:30,16:00", "--days", "mon-fri", "--only-if-due"]
