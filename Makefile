@@ -24,16 +24,16 @@ test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check backcare_tui tests bench
-	$(BIN)/ruff format --check backcare_tui tests bench
+	$(BIN)/ruff check backcare_tui tests bench tools
+	$(BIN)/ruff format --check backcare_tui tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 check: test
 
 format: $(STAMP)
-	$(BIN)/ruff format backcare_tui tests bench
-	$(BIN)/ruff check --fix backcare_tui tests bench
+	$(BIN)/ruff format backcare_tui tests bench tools
+	$(BIN)/ruff check --fix backcare_tui tests bench tools
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -46,5 +46,18 @@ screenshots: $(STAMP)
 snapshots-update: $(STAMP)
 	$(BIN)/python -m pytest -m snapshot --snapshot-update
 
+# Mutation testing of the ground floor (docs/mutation.md); never part of `make test`.
+# One module at a time: make mutate MUTANTS='backcare_tui.core.timeline*'
+MUTANTS ?=
+MUTATE_STAMP := $(VENV)/.installed-mutate
+
+$(MUTATE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,mutate]'
+	touch $(MUTATE_STAMP)
+
+mutate: $(MUTATE_STAMP)
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tools/mutation_scores.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,10 +10,13 @@ import pytest
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that take `snap_compare` are the snapshot tests (`make snapshots-update`)."""
+    """Tests that take `snap_compare` are the snapshot tests (`make snapshots-update`);
+    async tests drive the app with Pilot (left out of `make mutate`)."""
     for item in items:
         if "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.snapshot)
+        if inspect.iscoroutinefunction(getattr(item, "function", None)):
+            item.add_marker(pytest.mark.pilot)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,72 @@
+"""Two small drawings people read at a glance: the big clock's digits and the goal dots."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from rich.console import Console
+
+from backcare_tui.core.stats import compute_stats
+from backcare_tui.core.summary import SessionSummary
+from backcare_tui.screens.stats import week_table
+from backcare_tui.widgets.big_clock import block_lines, block_width
+
+
+def test_the_digit_one_has_its_flag_and_foot() -> None:
+    assert block_lines("1", 1, ascii_only=True) == [
+        "  ##  ",
+        "####  ",
+        "  ##  ",
+        "  ##  ",
+        "######",
+    ]
+
+
+def test_block_digits_scale_and_keep_a_column_between() -> None:
+    lines = block_lines("1:1", 2)
+    assert len(lines) == 10
+    assert {len(line) for line in lines} == {block_width("1:1", 2)} == {(3 + 1 + 1 + 1 + 3) * 4}
+    # " # " + gap + the colon's blank top + gap + " # ", each pixel 2 rows by 4 columns.
+    assert lines[0] == lines[1] == " " * 4 + "█" * 4 + " " * 20 + "█" * 4 + " " * 4
+
+
+NOON = datetime(2024, 1, 3, 12, tzinfo=UTC)
+
+
+def done(count: int) -> list[SessionSummary]:
+    return [
+        SessionSummary(
+            routine_name="Desk break",
+            routine_path=None,
+            routine_hash="h",
+            started_at=NOON.replace(minute=n),
+            ended_at=NOON.replace(minute=n, second=59),
+            planned_seconds=300.0,
+            actual_seconds=300.0,
+            steps_done=1,
+            steps_skipped=0,
+            steps_total=1,
+            finished=True,
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "line"),
+    [
+        (0, "0 of 3  ○○○  3 more to reach your goal of 3"),
+        (1, "1 of 3  ●○○  2 more to reach your goal of 3"),
+        (2, "2 of 3  ●●○  1 more to reach your goal of 3"),
+        (3, "3 of 3  ●●●  goal met, well done"),
+        (5, "5 of 3  ●●●  goal met, 2 extra"),
+    ],
+)
+def test_the_goal_dots_fill_one_per_session(count: int, line: str) -> None:
+    stats = compute_stats(done(count), now=NOON, tz=UTC, goal=3)
+    console = Console(width=100, record=True, color_system=None)
+    console.print(week_table(stats))
+    first = console.export_text().splitlines()[0]
+    assert first.split(None, 2)[2].rstrip() == line
+    assert first.startswith("This week")

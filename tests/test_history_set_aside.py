@@ -1,0 +1,75 @@
+"""A damaged history is set aside whole: the log and its -wal/-shm companions move together."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from backcare_tui.core import history
+from backcare_tui.core.history import load_history, record_session
+from backcare_tui.core.summary import SessionSummary
+
+START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+
+
+def summary() -> SessionSummary:
+    return SessionSummary(
+        routine_name="Desk break",
+        routine_path=None,
+        routine_hash="0123456789abcdef",
+        started_at=START,
+        ended_at=START.replace(minute=35),
+        planned_seconds=300.0,
+        actual_seconds=300.0,
+        steps_done=6,
+        steps_skipped=0,
+        steps_total=6,
+        finished=True,
+    )
+
+
+def companions_of(folder: Path, suffixes: tuple[str, ...]) -> dict[str, bytes]:
+    old = {suffix: f"old {suffix} pages\n".encode() * 100 for suffix in suffixes}
+    for suffix, data in old.items():
+        (folder / f"history.db{suffix}").write_bytes(data)
+    return old
+
+
+@pytest.mark.parametrize("suffixes", [("-wal", "-shm"), ("-wal",), ("-shm",), ()])
+def test_setting_aside_moves_the_companions_with_the_log(
+    tmp_path: Path, suffixes: tuple[str, ...]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.db"
+    path.write_bytes(b"damaged")
+    old = companions_of(folder, suffixes)
+    notice = history._set_aside(path)
+    [aside] = [
+        p
+        for p in folder.iterdir()
+        if p.name.startswith("history.db.corrupt-") and not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert notice == (
+        f"The history file was damaged; it was moved to {aside} and a new history was started."
+    )
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [aside.name] + [aside.name + suffix for suffix in suffixes]
+    )
+    for suffix, data in old.items():
+        assert (folder / f"{aside.name}{suffix}").read_bytes() == data
+
+
+def test_a_new_log_never_starts_beside_the_old_logs_pages(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"this is not a database\n" * 200)
+    old = companions_of(tmp_path, ("-wal", "-shm"))
+    row_id, [notice] = record_session(summary(), path)
+    assert "moved to" in notice
+    for suffix, data in old.items():
+        beside_new = tmp_path / f"history.db{suffix}"
+        assert not beside_new.exists() or data not in beside_new.read_bytes()
+    [session] = load_history(path).sessions
+    assert (session.id, session.summary.routine_name) == (row_id, "Desk break")

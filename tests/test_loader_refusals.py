@@ -1,0 +1,118 @@
+"""Files the loader must refuse with the words a person reads, and the edges it must accept.
+
+Each case here once survived a mutation of the loader: with the guard weakened, a step of
+length 0 loaded and then vanished from the session, a breathing step took both "cycles"
+and "minutes", and rounds slipped past the guard against runaway files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backcare_tui.core.errors import RoutineError
+from backcare_tui.core.loader import MAX_PHASES, count_phases, parse_routine_text
+from backcare_tui.core.model import Breathing, Held, Timed
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(RoutineError) as raised:
+        parse_routine_text(text, "r.toml")
+    return [str(p) for p in raised.value.problems]
+
+
+def one_step(body: str) -> str:
+    return f'name = "R"\n[[steps]]\nname = "S"\n{body}\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("duration = 0", "duration must be a positive number of seconds, got 0"),
+        ('duration = "0s"', 'duration must be a positive number of seconds, got "0s"'),
+        ("duration = 0.0", "duration must be a positive number of seconds, got 0"),
+        ("hold = 0", "hold must be a positive number of seconds, got 0"),
+        ('hold = "0m"', 'hold must be a positive number of seconds, got "0m"'),
+        ("duration = -5", "duration must be a positive number of seconds, got -5"),
+        ("hold = -1", "hold must be a positive number of seconds, got -1"),
+    ],
+)
+def test_a_step_of_no_length_is_refused_not_dropped(body: str, message: str) -> None:
+    assert problems(one_step(body)) == [f'r.toml: step 1 "S": {message}']
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            'breathing = "box"\ncycles = 3\nminutes = 2',
+            'give either "cycles" or "minutes", not both',
+        ),
+        ('breathing = "box"\nminutes = 0', "minutes must be more than 0 and at most 120, got 0"),
+        ('breathing = "box"\nminutes = -1', "minutes must be more than 0 and at most 120, got -1"),
+        (
+            'breathing = "box"\nminutes = 121',
+            "minutes must be more than 0 and at most 120, got 121",
+        ),
+        ('breathing = "box"\ncycles = 0', "cycles must be a whole number from 1 to 500, got 0"),
+        ('breathing = "box"', 'a breathing step needs "cycles" (whole breaths) or "minutes"'),
+    ],
+)
+def test_breathing_length_is_either_cycles_or_some_minutes(body: str, message: str) -> None:
+    assert problems(one_step(body)) == [f'r.toml: step 1 "S": {message}']
+
+
+@pytest.mark.parametrize(
+    ("body", "action"),
+    [
+        ("duration = 0.5", Timed(0.5)),
+        ('breathing = "box"\nminutes = 120', None),
+        ('breathing = "box"\ncycles = 500', None),
+        ("hold = 1\nreps = 100", None),
+    ],
+)
+def test_the_smallest_and_largest_lengths_load(body: str, action: object) -> None:
+    routine = parse_routine_text(one_step(body), "r.toml")
+    if action is not None:
+        assert routine.steps[0].action == action
+    step = routine.steps[0].action
+    if isinstance(step, Breathing):
+        assert (step.cycles, step.minutes) in ((500, None), (None, 120.0))
+    if isinstance(step, Held):
+        assert step.reps == 100
+
+
+def held_steps(count: int, reps: int, sets: int) -> str:
+    return "".join(
+        f'[[steps]]\nname = "s{i}"\nhold = 1\nreps = {reps}\nsets = {sets}\nsides = "both"\n'
+        for i in range(count)
+    )
+
+
+def test_rounds_count_towards_the_phase_limit() -> None:
+    """One round fits under the limit; the same steps in enough rounds do not."""
+    steps = held_steps(count=3, reps=100, sets=20)
+    one_round = parse_routine_text(f'name = "x"\n{steps}', "r.toml")
+    per_round = count_phases(one_round) - 1
+    assert per_round < MAX_PHASES < 50 * per_round
+    rounds = MAX_PHASES // per_round + 1
+    [message] = problems(f'name = "x"\nrounds = {rounds}\n{steps}')
+    assert message == (
+        f"r.toml: the routine expands to {per_round * rounds + 1:,} phases; "
+        f"at most {MAX_PHASES:,} are allowed"
+    )
+    fits = parse_routine_text(f'name = "x"\nrounds = {rounds - 1}\n{steps}', "r.toml")
+    assert fits.rounds == rounds - 1
+
+
+def test_count_phases_is_exact_for_each_shape() -> None:
+    """The bound counts every phase a step can expand to, per round, plus the preparation."""
+    routine = parse_routine_text(
+        'name = "x"\nrounds = 2\n'
+        '[[steps]]\nname = "a"\nduration = 5\n'
+        '[[steps]]\nname = "b"\nhold = 5\nreps = 3\nsets = 2\nsides = "both"\n'
+        '[[steps]]\nname = "c"\nbreathing = "box"\ncycles = 2\n',
+        "r.toml",
+    )
+    # per round: timed 1 + 1; held 2 sets x (2 sides x 5 + 1 switch) + 1 set rest + 1;
+    # breathing 4 x 2 + 1; times 2 rounds, plus the preparation.
+    assert count_phases(routine) == ((1 + 1) + (2 * (2 * 5 + 1) + 1 + 1) + (8 + 1)) * 2 + 1
