@@ -18,6 +18,7 @@ from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
 from .core.settings import Settings, load_settings
 from .core.summary import SessionSummary
+from .looks import AsciiOnly, ascii_key_display, without_colour
 from .recorder import Recorder
 from .settings_keeper import SettingsKeeper
 from .textual_fixes import apply as apply_textual_fixes
@@ -80,6 +81,11 @@ class BackcareApp(App[Outcome]):
         """Pain check-ins and the history store; opens the database only when a session ends."""
         self.settings_keeper = SettingsKeeper(self)
         self._practice: Practice | None = None
+        self.ascii_filter = AsciiOnly(enabled=self.settings.ascii)
+        """Every line drawn goes through it while the ascii setting is on."""
+        self._filters.append(self.ascii_filter)
+        if self.no_color:
+            without_colour(self._filters)
 
     @property
     def practice(self) -> Practice:
@@ -95,6 +101,19 @@ class BackcareApp(App[Outcome]):
     def refresh_practice(self) -> None:
         """Read the history again on next use: a session was stored, a level reset."""
         self._practice = None
+
+    def get_key_display(self, binding: Binding) -> str:
+        shown = super().get_key_display(binding)
+        if self.settings.ascii and not shown.isascii():
+            return ascii_key_display(binding.key.split(",")[0].strip())
+        return shown
+
+    def show_ascii(self, on: bool) -> None:
+        """The ascii setting changed: draw every screen again, footers included."""
+        self.ascii_filter.enabled = on
+        for screen in self.screen_stack:
+            for widget in screen.walk_children(with_self=True):
+                widget.refresh(layout=True, recompose=False)
 
     def routine_folders(self) -> list[Folder]:
         """Built-ins, the user folder, then the settings' and the command line's folders."""

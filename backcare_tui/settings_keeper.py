@@ -43,6 +43,8 @@ class SettingsKeeper:
         old, self.app.settings = self.app.settings, settings
         if settings.theme != old.theme and settings.theme in self.app.available_themes:
             self.app.theme = settings.theme
+        if settings.ascii != old.ascii:
+            self.app.show_ascii(settings.ascii)
         if settings == old:
             return
         with self._lock:
