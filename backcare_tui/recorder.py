@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .core.completion import worth_recording
 from .core.errors import BackcareError
-from .core.pain import ASK_AFTER, ASK_BEFORE, advice
+from .core.pain import ASK_AFTER, ASK_BEFORE, SEEK_HELP, advice
 from .core.summary import SessionSummary
 
 if TYPE_CHECKING:
@@ -101,7 +101,8 @@ class Recorder:
             box = self.app.screen.query_one("#summary-box")
         except NoMatches:
             if words:
-                self.app.notify(words, title="Ease off", severity="warning", timeout=15)
+                title = "Stop and seek help" if words == SEEK_HELP else "Ease off"
+                self.app.notify(words, title=title, severity="warning", timeout=15)
             return
         widgets = [Label(Text(line), id="summary-pain")]
         if words:

@@ -183,7 +183,7 @@ def test_stats_lines_for_a_met_goal_and_a_broken_streak() -> None:
     days = (0, 1, 2, 21, 22, 23, 28, 29, 30)
     sessions = [session(0, started_at=now - timedelta(days=d), finished=True) for d in days]
     lines = stats_lines(compute_stats(sessions, now=now, tz=UTC, goal=3))
-    assert lines[0] == "This week (2024-W03): 3 of 3 sessions, goal met."
+    assert lines[0] == "This week (2024-W03): 3 sessions, goal 3 met."
     assert lines[1] == "Streak: 1 week in a row meeting the goal (best 2)."
 
 

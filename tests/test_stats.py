@@ -315,3 +315,21 @@ def test_advice_only_when_much_worse() -> None:
 )
 def test_change_text(before: int | None, after: int | None, ascii_only: bool, text: str) -> None:
     assert change_text(before, after, ascii_only=ascii_only) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words"),
+    [
+        (3, 10, "Stop exercising"),  # 10 is 8 or more
+        (None, 8, "Stop exercising"),
+        (2, 6, "Stop exercising"),  # rose by 4
+        (3, 5, "Your back feels worse"),
+        (3, 4, None),
+        (7, 7, None),
+    ],
+)
+def test_a_big_jump_or_a_high_score_says_stop_and_seek_help(
+    before: int | None, after: int | None, words: str | None
+) -> None:
+    said = advice(before, after)
+    assert (said is None) if words is None else (said is not None and said.startswith(words))

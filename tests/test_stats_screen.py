@@ -78,12 +78,12 @@ async def test_shows_the_rows_in_the_history() -> None:
         ]
         week = plain(screen.query_one("#stats-week", Static))
         # The stopped session is listed but does not count toward the goal.
-        assert "1 of 3" in week and "2 more to reach your goal of 3" in week
+        assert "1 of 3 sessions" in week and "2 more to reach your goal" in week
         assert "15m over 3 sessions" in week
         routines = plain(screen.query_one("#stats-routines", Static))
         assert routines.index("Desk break") < routines.index("Posture reset")
         pain = plain(screen.query_one("#stats-pain", Static))
-        assert "5.0 → 5.0" in pain and "eases it by 2.0" in pain
+        assert "5.0 → 5.0" in pain and "2.0 lower than before it" in pain
         chart = screen.query_one(WeekChart)
         assert chart.weeks[-1].sessions == 1 and chart.weeks[-2].sessions == 1
 
@@ -95,7 +95,7 @@ async def test_streak_and_goal_follow_the_setting() -> None:
     async with app.run_test() as pilot:
         screen = await open_stats(app, pilot)
         week = plain(screen.query_one("#stats-week", Static))
-        assert "goal met" in week
+        assert "2 sessions, goal 2 met" in week
         assert "2 weeks in a row" in week
 
 
@@ -174,4 +174,41 @@ async def test_a_new_goal_from_settings_shows_on_return() -> None:
         assert app.screen is screen
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "goal met" in plain(screen.query_one("#stats-week", Static))
+        assert "goal 2 met" in plain(screen.query_one("#stats-week", Static))
+
+
+def test_ten_sessions_against_a_goal_of_three_reads_as_goal_met() -> None:
+    from datetime import date
+
+    from rich.console import Console
+
+    from backcare_tui.core.stats import Stats, WeekTotal
+    from backcare_tui.screens.stats import week_table
+
+    week = WeekTotal(date(2024, 6, 10), 10, 50.0)
+    stats = Stats(
+        goal=3,
+        this_week=week,
+        streak=1,
+        best_streak=1,
+        weeks_met=1,
+        total_sessions=10,
+        total_minutes=50.0,
+        weeks=(week,),
+        top_routines=(),
+        pain=None,
+    )
+    console = Console(width=200, record=True, color_system=None)
+    console.print(week_table(stats))
+    shown = console.export_text()
+    assert "10 sessions, goal 3 met" in shown and "10 of 3" not in shown
+
+
+def test_pain_lines_say_before_and_after_apart_and_when_to_stop() -> None:
+    from backcare_tui.core.stats import PainTrend
+    from backcare_tui.screens.stats import pain_text
+
+    shown = pain_text(PainTrend((3.0,), 3.0, 3.0, 7.0, 4)).plain
+    assert "Before sessions:" in shown and "After a session: 7.0 higher than before it" in shown
+    assert "see a doctor or physiotherapist" in shown
+    assert "see a doctor" not in pain_text(PainTrend((3.0,), 3.0, 3.0, 1.0, 4)).plain

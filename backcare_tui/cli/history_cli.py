@@ -209,12 +209,16 @@ def stats_lines(stats: Stats) -> list[str]:
     from ..core.durations import format_length
 
     week = stats.this_week
-    left = "goal met" if stats.goal_met else f"{stats.sessions_to_go} more to reach your goal"
+    done = f"{week.sessions} session{'s' if week.sessions != 1 else ''}"
+    if stats.goal_met:
+        said = f"{done}, goal {stats.goal} met"
+    else:
+        said = f"{week.sessions} of {stats.goal} sessions, {stats.sessions_to_go} more to reach your goal"
     weeks = "week" if stats.streak == 1 else "weeks"
     best = f" (best {stats.best_streak})" if stats.best_streak > stats.streak else ""
     sessions = "session" if stats.total_sessions == 1 else "sessions"
     return [
-        f"This week ({week.label}): {week.sessions} of {stats.goal} sessions, {left}.",
+        f"This week ({week.label}): {said}.",
         f"Streak: {stats.streak} {weeks} in a row meeting the goal{best}.",
         f"In all: {format_length(round(stats.total_minutes * 60))} over "
         f"{stats.total_sessions} {sessions}.",

@@ -14,12 +14,39 @@ ADVICE = (
 )
 
 
+SEEK_HELP_AT = 8
+"""An after-score this high means stop, not ease off."""
+SEEK_HELP_RISE = 4
+"""Nor is a rise this big after one session something to train through."""
+SEEK_HELP = (
+    "Stop exercising for now: your back hurts a lot after this session. Rest it, and "
+    "see a doctor or physiotherapist before your next session. Get help at once if "
+    "the pain spreads down a leg or comes with numbness, weakness, or trouble "
+    "controlling your bladder or bowels."
+)
+
+SEEK_HELP_SHORT = (
+    "Sessions leave your back much worse: stop them and see a doctor or physiotherapist."
+)
+"""For the stats, when sessions raise the score by SEEK_HELP_RISE or more on average."""
+
+
 def much_worse(before: int | None, after: int | None) -> bool:
     """The after-score is WORSE_BY or more above the before-score."""
     return before is not None and after is not None and after - before >= WORSE_BY
 
 
+def seek_help(before: int | None, after: int | None) -> bool:
+    """The after-score is SEEK_HELP_AT or more, or rose by SEEK_HELP_RISE or more."""
+    if after is None:
+        return False
+    return after >= SEEK_HELP_AT or (before is not None and after - before >= SEEK_HELP_RISE)
+
+
 def advice(before: int | None, after: int | None) -> str | None:
+    """What to do after a session that hurt: stop and seek help, ease off, or nothing."""
+    if seek_help(before, after):
+        return SEEK_HELP
     return ADVICE if much_worse(before, after) else None
 
 

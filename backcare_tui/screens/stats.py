@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from ..core.durations import format_length
 from ..core.errors import BackcareError
 from ..core.history import History, load_history
-from ..core.pain import change_text
+from ..core.pain import SEEK_HELP_RISE, SEEK_HELP_SHORT, change_text
 from ..core.stats import PainTrend, Stats, compute_stats
 from ..core.text import clean_line
 from ..widgets.week_chart import EIGHTHS, Measure, WeekChart
@@ -230,12 +230,14 @@ def week_table(stats: Stats, *, ascii_only: bool = False) -> Table:
     done, goal = stats.this_week.sessions, stats.goal
     full, empty = ("#", "-") if ascii_only else ("●", "○")
     dots = full * min(done, goal) + empty * max(0, goal - done)
+    sessions_done = f"{done} session{'s' if done != 1 else ''}"
     if stats.goal_met:
-        left = "goal met, well done" if done == goal else f"goal met, {done - goal} extra"
+        said = f"{sessions_done}, goal {goal} met"
+        left = "well done" if done == goal else f"{done - goal} extra"
     else:
-        togo = stats.sessions_to_go
-        left = f"{togo} more to reach your goal of {goal}"
-    table.add_row("This week", Text.assemble(f"{done} of {goal}  ", (dots, "bold"), f"  {left}"))
+        said = f"{done} of {goal} sessions"
+        left = f"{stats.sessions_to_go} more to reach your goal"
+    table.add_row("This week", Text.assemble(f"{said}  ", (dots, "bold"), f"  {left}"))
     weeks = "week" if stats.streak == 1 else "weeks"
     streak = f"{stats.streak} {weeks} in a row meeting the goal"
     if stats.best_streak > stats.streak:
@@ -262,20 +264,23 @@ def routines_table(stats: Stats, *, ascii_only: bool = False) -> Table:
 def pain_text(pain: PainTrend, *, ascii_only: bool = False) -> Text:
     """Weekly means as a sparkline (0 to 10), where they started and where they are."""
     arrow = "->" if ascii_only else "→"
-    text = Text.assemble(("Pain before sessions\n", "bold"))
+    text = Text.assemble(("Pain, 0-10\n", "bold"))
+    text.append("Before sessions: ")
     if not ascii_only:
         line = "".join(
             " " if level is None else EIGHTHS[max(1, round(level / 10 * 8))]
             for level in pain.weekly
         )
         text.append(line + "  ")
-    text.append(f"{pain.first:.1f} {arrow} {pain.last:.1f} (0-10)\n")
+    text.append(f"{pain.first:.1f} {arrow} {pain.last:.1f} over these weeks\n")
     if pain.change_during is not None:
         change = pain.change_during
         if change < -0.05:
-            text.append(f"A session eases it by {-change:.1f} on average.")
+            text.append(f"After a session: {-change:.1f} lower than before it, on average.")
         elif change > 0.05:
-            text.append(f"A session raises it by {change:.1f} on average.")
+            text.append(f"After a session: {change:.1f} higher than before it, on average.")
+            if change >= SEEK_HELP_RISE:
+                text.append(f"\n{SEEK_HELP_SHORT}", style="bold")
         else:
-            text.append("Sessions leave it about the same.")
+            text.append("After a session: about the same as before it.")
     return text
