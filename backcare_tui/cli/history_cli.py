@@ -213,7 +213,8 @@ def stats_lines(stats: Stats) -> list[str]:
     if stats.goal_met:
         said = f"{done}, goal {stats.goal} met"
     else:
-        said = f"{week.sessions} of {stats.goal} sessions, {stats.sessions_to_go} more to reach your goal"
+        togo = stats.sessions_to_go
+        said = f"{week.sessions} of {stats.goal} sessions, {togo} more to reach your goal"
     weeks = "week" if stats.streak == 1 else "weeks"
     best = f" (best {stats.best_streak})" if stats.best_streak > stats.streak else ""
     sessions = "session" if stats.total_sessions == 1 else "sessions"
