@@ -151,7 +151,9 @@ async def test_pain_check_in_before_and_after() -> None:
         assert (row.pain_before, row.pain_after) == (3, 10)
         assert "3 before, 10 after" in str(app.screen.query_one("#summary-pain", Label).content)
         advice = str(app.screen.query_one("#summary-pain-advice", Label).content)
-        assert "Ease off" in advice and "physiotherapist" in advice
+        assert (
+            "Stop exercising" in advice and "physiotherapist" in advice
+        )  # 10 after: stop, not ease off
 
 
 async def test_pain_check_in_can_be_skipped_and_gives_no_advice_when_better() -> None:
