@@ -13,8 +13,10 @@ from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
+from .exporting import add_export_command
 from .help_cmd import add_help_command
 from .history_cli import add_history_commands
+from .importing import add_import_command
 from .new_routine import add_new_command
 from .progress import add_progress_command
 from .remind import add_remind_command
@@ -76,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
         "show", parents=[common], help="print the plan of a routine without playing it"
     )
     show.add_argument("routine", metavar="NAME|PATH")
+    show.add_argument(
+        "--json", action="store_true", help="the compiled plan as JSON (docs/export-json.md)"
+    )
 
     add_new_command(commands, common)
 
@@ -102,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="one line for status bars: sessions this week, and whether one is due today",
     )
     status.add_argument("--format", choices=("text", "json", "tmux"), default="text")
+    add_import_command(commands, common)
+    add_export_command(commands, common)
     return parser
 
 
@@ -127,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise entry.error
             assert entry.routine is not None
             progressed = _practice().progressed(entry.routine)
+            if args.json:
+                from .exporting import print_plan_json
+
+                return print_plan_json(progressed.routine, entry.path)
             return print_plan(entry.routine, entry.path, progressed, ascii_only=wants_ascii(args))
         if args.command == "new":
             from .new_routine import new_routine
@@ -154,6 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .remind import run_remind_command
 
             return run_remind_command(args)
+        if args.command == "export":
+            from .exporting import run_export
+
+            return run_export(load_path_or_name(args.routine, _library(extra)), args.format)
+        if args.command == "import":
+            from .importing import run_import
+
+            return run_import(args)
         if args.command in ("history", "stats"):
             from .history_cli import run_history_command
 

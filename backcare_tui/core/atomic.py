@@ -42,3 +42,24 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def atomic_create(path: Path, data: bytes) -> None:
+    """Like atomic_write, but never replaces anything: FileExistsError when `path` exists.
+
+    The finished temporary file is hard-linked to its name, which fails if the
+    name is taken, even by a file that appeared a moment ago.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o644)
+        os.link(temp_name, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+    _fsync_folder(path.parent)
