@@ -232,7 +232,7 @@ def test_export_of_a_missing_routine_says_so() -> None:
 
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
-JSON_TYPES = {
+JSON_TYPES: dict[str, type | tuple[type, ...]] = {
     "object": dict,
     "array": list,
     "string": str,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from import_samples import NAFAS, OPENHIIT, WORKRAVE, write, write_samples
+from import_samples import BREATHE_LOG, NAFAS, OPENHIIT, WORKRAVE, write, write_samples
 
 from backcare_tui.core.importers import Imported, ImportFailure, import_file
+from backcare_tui.core.importers.breathe_log import ending_of, read_breathe_log
 from backcare_tui.core.importers.locale import preferred_languages
 from backcare_tui.core.importers.safe_xml import XmlRefused, parse_xml
 from backcare_tui.core.model import Breathing, Held, Rest, Timed
@@ -250,3 +252,57 @@ def test_importers_never_load_textual_or_rich() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_breathe_log_rows_and_their_endings() -> None:
+    sessions = read_breathe_log(BREATHE_LOG.encode(), "log.csv", tz=UTC)
+    assert [(s.line, s.ending) for s in sessions] == [
+        (2, "completed"),
+        (3, "stopped"),
+        (4, "partial"),
+        (5, "stopped"),
+    ]
+    first = sessions[0]
+    assert first.started_at == datetime(2026, 5, 30, 7, 15, 2, tzinfo=UTC)
+    assert (first.preset, first.ratio, first.target_seconds, first.actual_seconds) == (
+        "balanced",
+        "5-5",
+        600,
+        600,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "percent", "ending"),
+    [
+        ("completed", 100, "completed"),
+        ("completed", 49, "partial"),
+        ("complete", 97.8, "completed"),
+        ("partial", 80, "partial"),
+        ("ended early (user)", 46, "stopped"),
+        ("aborted", 0, "stopped"),
+    ],
+)
+def test_breathe_status_in_backcare_words(status: str, percent: float, ending: str) -> None:
+    assert ending_of(status, percent) == ending
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date,time\n", "expected breathe-cli's log, whose first line is date,time,preset"),
+        (
+            BREATHE_LOG + "2026-06-01,7am,balanced,5-5,600,600,60,100,completed\n",
+            'log.csv:6: expected a date and time like 2026-05-30,07:15:02, got "2026-06-01,7am"',
+        ),
+        (BREATHE_LOG + "2026-06-01,07:00:00,balanced,5-5,600\n", "log.csv:6: expected 9 columns"),
+        (
+            BREATHE_LOG + "2026-06-01,07:00:00,balanced,5-5,600,x,60,100,completed\n",
+            'log.csv:6: duration_actual_s must be a number, got "x"',
+        ),
+    ],
+)
+def test_a_bad_breathe_log_names_the_line(text: str, expected: str) -> None:
+    with pytest.raises(ImportFailure) as caught:
+        read_breathe_log(text.encode(), "log.csv")
+    assert expected in caught.value.message
