@@ -308,3 +308,45 @@ def test_the_schema_check_catches_drift() -> None:
         "extra": 1,
     }
     assert schema_errors(plan, SCHEMA) == ["$: matches 0 of oneOf"]
+
+
+def test_progress_and_timed_cues_travel_in_json_and_on_the_sheet(
+    user_routines: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        user_routines,
+        "growing.toml",
+        'name = "Growing"\n[[steps]]\nname = "Plank"\nhold = 20\n'
+        'progress = { hold = "+5s", hold_max = "45s", every = 3 }\n'
+        'cues = ["Brace", { at = "50%", text = "Halfway" }]\n',
+    )
+    assert main(["export", "growing", "--format", "json"]) == 0
+    (step,) = json.loads(capsys.readouterr().out)["steps"]
+    assert step["progress"] == {
+        "every": 3,
+        "increases": [{"key": "hold", "by": 5.0, "maximum": 45.0}],
+    }
+    assert step["cue_at"] == [None, "50%"]
+    assert (
+        schema_errors(
+            {
+                "backcare_export": 1,
+                "kind": "routine",
+                "format": 1,
+                "name": "G",
+                "description": "",
+                "tags": [],
+                "equipment": [],
+                "prepare_seconds": None,
+                "rest_between_seconds": 0,
+                "rounds": 1,
+                "sound": None,
+                "steps": [step],
+            },
+            SCHEMA,
+        )
+        == []
+    )
+    assert main(["export", "growing", "--format", "markdown"]) == 0
+    sheet = capsys.readouterr().out
+    assert "- **As it gets easy:** hold +5s (up to 45s) every 3 completed sessions." in sheet

@@ -13,7 +13,18 @@ from typing import Any
 
 from .breathing import PRESETS
 from .durations import format_length
-from .model import DEFAULT_PREPARE_SECONDS, Breathing, Held, Rest, Routine, Step, Timed
+from .model import (
+    DEFAULT_PREPARE_SECONDS,
+    SOUND_SWITCHES,
+    Breathing,
+    Held,
+    Progress,
+    Rest,
+    Routine,
+    SoundSwitches,
+    Step,
+    Timed,
+)
 from .text import clean_line, clean_text
 from .timeline import Phase, Timeline, compile_routine
 
@@ -34,7 +45,21 @@ def routine_json(routine: Routine) -> dict[str, Any]:
         "prepare_seconds": routine.prepare,
         "rest_between_seconds": routine.rest_between,
         "rounds": routine.rounds,
+        "sound": None if routine.sound is None else _sound_json(routine.sound),
         "steps": [_step_json(step) for step in routine.steps],
+    }
+
+
+def _sound_json(sound: SoundSwitches) -> dict[str, bool | None]:
+    return {name: getattr(sound, name) for name in SOUND_SWITCHES}
+
+
+def _progress_json(progress: Progress | None) -> dict[str, Any] | None:
+    if progress is None:
+        return None
+    return {
+        "every": progress.every,
+        "increases": [{"key": i.key, "by": i.by, "maximum": i.maximum} for i in progress.increases],
     }
 
 
@@ -44,6 +69,9 @@ def _step_json(step: Step) -> dict[str, Any]:
         "shape": step.shape,
         "instructions": step.instructions,
         "cues": list(step.cues),
+        "cue_at": [None if at is None else str(at) for at in step.cue_times()],
+        "say": step.say,
+        "progress": _progress_json(step.progress),
     }
     action = step.action
     if isinstance(action, Timed):
@@ -154,6 +182,8 @@ def routine_markdown(routine: Routine, default_prepare: float = DEFAULT_PREPARE_
         lines.append(f"- **Do:** {_plan_words(step)}")
         if step.instructions:
             lines.append(f"- **How:** {_md(clean_line(step.instructions))}")
+        if step.progress is not None:
+            lines.append(f"- **As it gets easy:** {_progress_words(step.progress)}")
         cues = list(step.cues)
         if isinstance(step.action, Breathing):
             cues += [c for c in (step.action.inhale_cue, step.action.exhale_cue) if c]
@@ -204,6 +234,15 @@ def _plan_words(step: Step) -> str:
         if action.set_rest:
             words += f", {_seconds(action.set_rest)} rest between sets"
     return words + "."
+
+
+def _progress_words(progress: Progress) -> str:
+    units = {"hold": "s", "duration": "s"}
+    parts = [
+        f"{i.key} +{i.by:g}{units.get(i.key, '')} (up to {i.maximum:g}{units.get(i.key, '')})"
+        for i in progress.increases
+    ]
+    return f"{', '.join(parts)} every {progress.every} completed sessions."
 
 
 def _breath_words(action: Breathing) -> str:
