@@ -111,10 +111,11 @@ BREATHE_LOG = """\
 date,time,preset,ratio,duration_target_s,duration_actual_s,breaths,completion_pct,status
 2026-05-30,07:15:02,balanced,5-5,600,600,60,100,completed
 2026-05-30,19:30:14,calm,4-6,900,420,42,46,ended early (user)
-2026-05-31,08:00:00,balanced,5-5,600,240,24,40,partial
+2026-05-31,08:00:00,balanced,5-5,600,240,24,40,completed
 2026-05-31,21:10:40,calm,4-6,900,6,0,0,ended early (user)
 """
-"""A completed row, a stopped row, a partial row and a stop too short to record."""
+"""Completed; stopped (ended early); partial (reached the end with under half of the target
+breathed, so backcare's rule makes it partial); and a stop too short to record."""
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from import_samples import BREATHE_LOG, NAFAS, OPENHIIT, WORKRAVE, write, write_samples
 
+from backcare_tui.core.completion import Completion
 from backcare_tui.core.importers import Imported, ImportFailure, import_file
-from backcare_tui.core.importers.breathe_log import ending_of, read_breathe_log
+from backcare_tui.core.importers.breathe_log import read_breathe_log, session_summary
 from backcare_tui.core.importers.locale import preferred_languages
 from backcare_tui.core.importers.safe_xml import XmlRefused, parse_xml
 from backcare_tui.core.model import Breathing, Held, Rest, Timed
@@ -256,11 +257,11 @@ def test_importers_never_load_textual_or_rich() -> None:
 
 def test_breathe_log_rows_and_their_endings() -> None:
     sessions = read_breathe_log(BREATHE_LOG.encode(), "log.csv", tz=UTC)
-    assert [(s.line, s.ending) for s in sessions] == [
-        (2, "completed"),
-        (3, "stopped"),
-        (4, "partial"),
-        (5, "stopped"),
+    assert [(s.line, s.completion) for s in sessions] == [
+        (2, Completion.COMPLETED),
+        (3, Completion.STOPPED),
+        (4, Completion.PARTIAL),
+        (5, Completion.STOPPED),
     ]
     first = sessions[0]
     assert first.started_at == datetime(2026, 5, 30, 7, 15, 2, tzinfo=UTC)
@@ -273,18 +274,25 @@ def test_breathe_log_rows_and_their_endings() -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "percent", "ending"),
+    ("status", "breathed", "completion"),
     [
-        ("completed", 100, "completed"),
-        ("completed", 49, "partial"),
-        ("complete", 97.8, "completed"),
-        ("partial", 80, "partial"),
-        ("ended early (user)", 46, "stopped"),
-        ("aborted", 0, "stopped"),
+        ("completed", 600, Completion.COMPLETED),
+        ("complete", 587, Completion.COMPLETED),
+        ("completed", 240, Completion.PARTIAL),
+        ("ended early (user)", 420, Completion.STOPPED),
+        ("aborted", 0, Completion.STOPPED),
     ],
 )
-def test_breathe_status_in_backcare_words(status: str, percent: float, ending: str) -> None:
-    assert ending_of(status, percent) == ending
+def test_breathe_status_in_backcare_words(
+    status: str, breathed: float, completion: Completion
+) -> None:
+    row = f"2026-05-30,07:15:02,balanced,5-5,600,{breathed:g},0,0,{status}\n"
+    (session,) = read_breathe_log((BREATHE_LOG.split("\n")[0] + "\n" + row).encode(), "x")
+    assert session.completion is completion
+    summary = session_summary(session)
+    assert summary.completion is completion  # the history's own rule agrees
+    assert summary.routine_name == "Balanced 5-5 (breathe-cli)"
+    assert summary.planned_seconds == 600 and summary.actual_seconds == breathed
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,13 @@ def add_history_commands(
         help="delete one session by its id (the first column of the table and exports)",
     )
     shape.add_argument(
+        "--import",
+        dest="import_log",
+        metavar="FILE",
+        help="add breathe-cli's log (~/.breathe_log.csv) as breathing sessions; "
+        "sessions already in the history are left out",
+    )
+    shape.add_argument(
         "-n",
         "--limit",
         type=_how_many,
@@ -87,6 +94,10 @@ def run_history_command(args: argparse.Namespace, out: TextIO | None = None) -> 
         return print_stats(out)
     if args.delete is not None:
         return delete(args.delete, out)
+    if args.import_log is not None:
+        from .history_import import import_log
+
+        return import_log(args.import_log, out)
     if args.csv or args.json:
         history = load_history()
         _warn(history.notices)

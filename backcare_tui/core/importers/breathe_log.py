@@ -11,16 +11,19 @@ when the person quit.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
-from typing import Literal
+from datetime import UTC, datetime, timedelta, tzinfo
 
-from .base import ImportFailure, number
+from ..breathing import PatternError, parse_pattern
+from ..breathing_session import breathing_routine
+from ..completion import Completion, completion_of
+from ..summary import SessionSummary, routine_hash
+from .base import ImportFailure, name_text, number
 
 HEADER = "date,time,preset,ratio,duration_target_s,duration_actual_s,breaths,completion_pct,status"
 FIELDS = tuple(HEADER.split(","))
-Ending = Literal["completed", "partial", "stopped"]
 
 
 def is_breathe_log(data: bytes) -> bool:
@@ -39,27 +42,25 @@ class LoggedSession:
     target_seconds: float
     actual_seconds: float
     breaths: int
-    ending: Ending
+    percent: float
     status: str
 
     @property
     def reached_end(self) -> bool:
-        return self.ending != "stopped"
+        """breathe-cli says "completed" (or "complete") when the session ran to its end."""
+        return self.status.strip().lower().startswith("complete")
 
-
-def ending_of(status: str, percent: float) -> Ending:
-    """breathe-cli's status and percentage in backcare's words (docs/routine-format.md).
-
-    "completed" breathed to the end: completed, or partial when under half
-    of the target was breathed (backcare's rule for what counts); "partial"
-    is partial; anything else ("ended early (user)", "aborted") is stopped.
-    """
-    word = status.strip().lower()
-    if word.startswith("complete"):
-        return "completed" if percent >= 50 else "partial"
-    if word.startswith("partial"):
-        return "partial"
-    return "stopped"
+    @property
+    def completion(self) -> Completion:
+        """backcare's rule (core/completion.py) on breathe-cli's facts: completed when it
+        reached the end with at least half the target breathed, partial when it reached
+        the end with less, stopped when it ended early ("ended early (user)", or any
+        other status)."""
+        return completion_of(
+            reached_end=self.reached_end,
+            active_seconds=self.actual_seconds,
+            planned_seconds=self.target_seconds,
+        )
 
 
 def read_breathe_log(data: bytes, path: str, tz: tzinfo | None = None) -> list[LoggedSession]:
@@ -111,10 +112,37 @@ def _row(row: list[str], line: int, path: str, tz: tzinfo | None) -> LoggedSessi
         target_seconds=numbers["duration_target_s"],
         actual_seconds=numbers["duration_actual_s"],
         breaths=int(numbers["breaths"]),
-        ending=ending_of(values["status"], numbers["completion_pct"]),
+        percent=numbers["completion_pct"],
         status=values["status"],
     )
 
 
-def ended_at(session: LoggedSession) -> datetime:
-    return session.started_at + timedelta(seconds=session.actual_seconds)
+def session_summary(session: LoggedSession) -> SessionSummary:
+    """The row as a backcare breathing session of one step, for the history."""
+    name = f"{session.preset.capitalize() or 'Custom'} {session.ratio} (breathe-cli)"
+    name = name_text(name, "Breathing (breathe-cli)")
+    try:
+        pattern = parse_pattern(session.ratio)
+        hashed = routine_hash(
+            breathing_routine(pattern, minutes=max(session.target_seconds, 1) / 60)
+        )
+    except (PatternError, ValueError):
+        hashed = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return SessionSummary(
+        routine_name=name,
+        routine_path=None,
+        routine_hash=hashed,
+        started_at=session.started_at.astimezone(UTC),
+        ended_at=(session.started_at + timedelta(seconds=session.actual_seconds)).astimezone(UTC),
+        planned_seconds=session.target_seconds,
+        actual_seconds=session.actual_seconds,
+        steps_done=1 if session.reached_end else 0,
+        steps_skipped=0,
+        steps_total=1,
+        finished=session.reached_end,
+        note=name_text(
+            f"Imported from breathe-cli: {session.breaths} breaths, "
+            f'{session.percent:g}% of the target, status "{session.status}"',
+            "Imported from breathe-cli",
+        ),
+    )
