@@ -350,3 +350,11 @@ def test_progress_and_timed_cues_travel_in_json_and_on_the_sheet(
     assert main(["export", "growing", "--format", "markdown"]) == 0
     sheet = capsys.readouterr().out
     assert "- **As it gets easy:** hold +5s (up to 45s) every 3 completed sessions." in sheet
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_new_commands_have_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert f"usage: backcare {command}" in capsys.readouterr().out

@@ -44,7 +44,7 @@ def test_workrave_one_step_per_enabled_exercise(tmp_path: Path) -> None:
     assert routine.rest_between == 5
     notes = " ".join(imported.assumptions)
     assert "no rest between exercises: used 5 s" in notes
-    assert 'Skipped 1 exercise(s) marked enabled="no"' in notes
+    assert 'Skipped 1 exercise marked enabled="no"' in notes
 
 
 def test_workrave_frames_become_holds_that_fill_the_sequence(tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ def import_workrave(data: bytes, path: str, languages: Sequence[str]) -> Importe
         action = _action(exercise.find("sequence"), name, notes)
         steps.append(Step(name=name, action=action, instructions=prose(text)))
     if skipped:
-        notes.append(f'Skipped {len(skipped)} exercise(s) marked enabled="no".')
+        count = len(skipped)
+        notes.append(f'Skipped {count} exercise{"s" if count != 1 else ""} marked enabled="no".')
     if not steps:
         raise ImportFailure(path, "no <exercise> to import (commented-out ones are skipped)")
     if chosen:
@@ -138,8 +139,8 @@ def _action(sequence: Element | None, name: str, notes: list[str]) -> Timed | He
         reps = LIMITS["reps"]
     if mirrored:
         notes.append(
-            f'"{name}" has mirrored frames: both sides, {reps} rep(s) of {hold:g} s each, '
-            f"left then right, with {DEFAULT_SWITCH_SECONDS:g} s to switch."
+            f'"{name}" has mirrored frames: both sides, {reps} rep{"s" if reps != 1 else ""} of '
+            f"{hold:g} s a side, left then right, with {DEFAULT_SWITCH_SECONDS:g} s to switch."
         )
         return Held(hold=hold, reps=reps, sides="both")
     return Held(hold=hold, reps=reps)
