@@ -12,6 +12,7 @@ dropped for this), and is not counted.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -47,10 +48,18 @@ def _history(env: dict[str, str]) -> int:
     return int(done.stdout.strip())
 
 
-def _time(argv: list[str], env: dict[str, str]) -> float:
+def _time(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time, and the CPU time (user + system) the child used: the second barely
+    moves when other work shares the machine, the first does."""
+    before = os.times()
     began = time.perf_counter()
     subprocess.run(argv, env=env, capture_output=True, check=True)
-    return time.perf_counter() - began
+    took = time.perf_counter() - began
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return took, cpu
 
 
 def main(argv: list[str]) -> None:
@@ -65,20 +74,25 @@ def main(argv: list[str]) -> None:
             "`backcare status --format json`": [SCRIPT, "status", "--format", "json"],
         }
         times: dict[str, list[float]] = {label: [] for label in subjects}
+        cpu: dict[str, list[float]] = {label: [] for label in subjects}
         for command in subjects.values():
             _time(command, env)
         for _ in range(runs):
             for label, command in subjects.items():
-                times[label].append(_time(command, env))
+                took, used = _time(command, env)
+                times[label].append(took)
+                cpu[label].append(used)
         line = subprocess.run(
             subjects["`backcare status`"], env=env, capture_output=True, text=True, check=True
         ).stdout.strip()
     print(f"Wall time with output to a pipe, {rows} sessions in the history, median of {runs}:\n")
-    print("| command | median | fastest-slowest (ms) |")
-    print("|---|---|---|")
+    print("| command | median wall | fastest-slowest (ms) | median CPU (user+sys) |")
+    print("|---|---|---|---|")
     for label, found in times.items():
         spread = f"{min(found) * 1000:.0f}-{max(found) * 1000:.0f}"
-        print(f"| {label} | {statistics.median(found) * 1000:.0f} ms | {spread} |")
+        used = statistics.median(cpu[label]) * 1000
+        print(f"| {label} | {statistics.median(found) * 1000:.0f} ms | {spread} | {used:.0f} ms |")
+    print(f"\nLoad average during the run: {os.getloadavg()[0]:.1f} (2 cores)")
     ours = statistics.median(times["`backcare status`"]) * 1000
     base = statistics.median(times["`python -c pass`"]) * 1000
     print(

@@ -11,3 +11,7 @@ MAX_MINUTES = 120
 """The longest breathing step or breathing session, in minutes."""
 
 MAX_CYCLES = LIMITS["cycles"]
+
+DEFAULT_PREPARE_SECONDS = 5.0
+"""The lead-in before the first step when neither the routine nor the settings set one.
+Here rather than in model.py so the settings load without the routine model."""

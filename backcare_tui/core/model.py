@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .breathing import BreathPattern, cycles_for_minutes
+from .limits import DEFAULT_PREPARE_SECONDS as DEFAULT_PREPARE_SECONDS
 
 FORMAT_VERSION = 1
 DEFAULT_SWITCH_SECONDS = 5.0
-DEFAULT_PREPARE_SECONDS = 5.0
 
 Side = Literal["left", "right"]
 Sides = Literal["both", "left", "right"]

@@ -5,17 +5,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
-import shutil
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
-from .atomic import atomic_write
-from .loader import suggest
-from .model import DEFAULT_PREPARE_SECONDS
+from .limits import DEFAULT_PREPARE_SECONDS
 from .paths import config_file
 from .text import clean_line
 
@@ -119,6 +114,8 @@ def settings_from_data(data: dict[str, Any], where: str) -> tuple[Settings, list
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KEYS:
+            from .loader import suggest  # only for a misspelt key: the loader costs ~5 ms
+
             problems.append(f'{where}: unknown setting "{clean_line(key)}"{suggest(key, KEYS)}')
             continue
         checked, problem = check_value(key, value)
@@ -223,6 +220,13 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     A file that does not parse is copied to `<name>.bak` first, so hand edits
     that went wrong are not lost when the app writes a good file over them.
     """
+    # Only writing needs these; `backcare status` reads settings in a status bar every few s.
+    import shutil
+
+    import tomli_w
+
+    from .atomic import atomic_write
+
     path = path or config_file()
     data: dict[str, Any] = {}
     try:

@@ -6,11 +6,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .completion import Completion, completion_of
-from .model import Routine
-from .writer import dumps_routine
+
+if TYPE_CHECKING:
+    from .model import Routine
 
 Feedback = Literal["easy", "hard"]
 FEEDBACK_VALUES: tuple[Feedback, ...] = ("easy", "hard")
@@ -58,6 +59,8 @@ class SessionSummary:
 
 def routine_hash(routine: Routine) -> str:
     """Hash of the routine's meaning (not its comments), to tell edited routines apart."""
+    from .writer import dumps_routine  # the writer and the model are not needed to read
+
     return hashlib.sha256(dumps_routine(routine).encode("utf-8")).hexdigest()[:16]
 
 
