@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import plistlib
 import subprocess
 import sys
 import tomllib
@@ -17,6 +18,8 @@ from pathlib import Path
 import pytest
 from fake_programs import fake_env
 from terminal import terminal
+
+from backcare_tui.cli.main import main
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 SET = ["remind", "set", "--at", "12:30,16:00", "--days", "mon-fri", "--only-if-due"]
@@ -193,3 +196,35 @@ def test_in_a_terminal_set_then_status_then_off(
         screen = t.wait_for("Disabled backcare-remind.timer")
         assert t.wait_exit() == 0
     assert list(unit_dir.iterdir()) == []
+
+
+def test_launchd_on_macos_set_and_off(
+    isolated_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The macOS path, in-process with the platform set to darwin and a stand-in launchctl."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "launchctl.log"
+    launchctl = bin_dir / "launchctl"
+    launchctl.write_text(f'#!/bin/sh\necho "launchctl $*" >> {log}\n')
+    launchctl.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(sys, "platform", "darwin")
+
+    assert main(["remind", "set", "--at", "12:30", "--days", "mon,fri"]) == 0
+    agent = isolated_home / "Library" / "LaunchAgents" / "org.backcare.remind.plist"
+    data = plistlib.loads(agent.read_bytes())
+    assert data["ProgramArguments"][-2:] == ["remind", "now"]
+    assert data["StartCalendarInterval"] == [
+        {"Weekday": 1, "Hour": 12, "Minute": 30},
+        {"Weekday": 5, "Hour": 12, "Minute": 30},
+    ]
+    assert log.read_text().splitlines() == [f"launchctl load -w {agent}"]
+    assert f"Wrote {agent}" in capsys.readouterr().out
+
+    assert main(["remind", "off"]) == 0
+    assert not agent.exists()
+    assert log.read_text().splitlines()[-1] == f"launchctl unload -w {agent}"

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
 from backcare_tui.core.wake import LastCheck, Probe, probe_system, settled_for
 
 
@@ -32,3 +38,42 @@ def test_probe_on_this_machine_never_raises() -> None:
     assert probe.monotonic > 0
     found = settled_for(probe, None)
     assert found is None or found >= 0
+
+
+def test_probe_asks_systemd_and_logind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stand-ins for systemctl and loginctl on PATH answer as the real ones do."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "calls.log"
+    answers = {
+        "systemctl": 'if [ "$2" = sleep.target ]; then echo 4000000000; fi',
+        "loginctl": (
+            'if [ "$1" = show-user ]; then echo "c2 7"; '
+            'else printf "3000000000\\n4700000000\\n"; fi'
+        ),
+    }
+    for name, body in answers.items():
+        program = bin_dir / name
+        program.write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\n{body}\n')
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(sys, "platform", "linux")
+    probe = probe_system()
+    assert (probe.woke_at, probe.logged_in_at) == (4000.0, 4700.0)
+    assert log.read_text().splitlines() == [
+        "systemctl show sleep.target -p InactiveEnterTimestampMonotonic --value",
+        f"loginctl show-user {os.getuid()} -p Sessions --value",
+        "loginctl show-session c2 7 -p TimestampMonotonic --value",
+    ]
+
+
+def test_probe_without_systemd_or_logind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("systemctl", "loginctl"):
+        program = bin_dir / name
+        program.write_text("#!/bin/sh\necho 'Failed to connect to bus' >&2\nexit 1\n")
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    probe = probe_system()
+    assert (probe.woke_at, probe.logged_in_at) == (None, None)
