@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fake_programs import fake_env
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.summary import SessionSummary
@@ -41,11 +44,13 @@ class Bus:
         return [json.loads(line) for line in self.log.read_text().splitlines()]
 
 
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[Bus]:
+@contextmanager
+def private_bus(tmp_path: Path, config: Path | None = None) -> Iterator[Bus]:
+    """A real session bus from dbus-run-session with our notification server on it."""
     log, ready = tmp_path / "notifications.jsonl", tmp_path / "bus-address"
+    options = [f"--config-file={config}"] if config is not None else []
     process = subprocess.Popen(
-        ["dbus-run-session", "--", sys.executable, str(SERVER), str(log), str(ready)],
+        ["dbus-run-session", *options, "--", sys.executable, str(SERVER), str(log), str(ready)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -61,6 +66,12 @@ def bus(tmp_path: Path) -> Iterator[Bus]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[Bus]:
+    with private_bus(tmp_path) as found:
+        yield found
 
 
 def remind_now(
@@ -147,3 +158,75 @@ def test_status_says_whether_notifications_can_be_shown(bus: Bus) -> None:
     assert "Notifications: cannot be shown here: cannot reach the D-Bus session bus" in (
         nowhere.stdout
     )
+
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={socket}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+def _unit_values(text: str, key: str) -> list[str]:
+    return [line.split("=", 1)[1] for line in text.splitlines() if line.startswith(f"{key}=")]
+
+
+def test_what_the_timer_and_cron_run_reaches_the_bus(tmp_path: Path, isolated_home: Path) -> None:
+    """Install with `remind set`, then run exactly what the systemd service and the crontab
+    line would run, with only the environment they give, against a bus at the usual
+    $XDG_RUNTIME_DIR/bus: each delivers its notification."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    config = tmp_path / "bus.conf"
+    config.write_text(BUS_CONFIG.format(socket=runtime / "bus"))
+    setting = {**fake_env(tmp_path / "fakes", systemd_user=True), "XDG_RUNTIME_DIR": str(runtime)}
+    installed = subprocess.run(
+        [str(SCRIPT), "remind", "set", "--at", "10:00"], env=setting, capture_output=True, text=True
+    )
+    assert installed.returncode == 0, installed.stderr
+    service = isolated_home / "config" / "systemd" / "user" / "backcare-remind.service"
+    text = service.read_text().replace("%t", str(runtime))
+    assignments = [shlex.split(a)[0] for a in _unit_values(text, "Environment")]
+    unit_env = dict(a.split("=", 1) for a in assignments)
+    [exec_start] = _unit_values(text, "ExecStart")
+    # What a systemd user manager starts it with: its own few variables and the unit's.
+    base = {"HOME": str(isolated_home), "PATH": "/usr/bin:/bin", "TZ": "UTC"}
+    trying = {"BACKCARE_AWAKE_SECONDS": "3600"}
+    with private_bus(tmp_path, config) as found:
+        assert found.address.startswith(f"unix:path={runtime / 'bus'},")
+        timer_run = subprocess.run(
+            shlex.split(exec_start),
+            env={**base, **unit_env, **trying, "BACKCARE_NOW": MONDAY_10},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert timer_run.returncode == 0, timer_run.stderr
+        assert len(found.sent()) == 1
+
+        cron = subprocess.run(
+            [str(SCRIPT), "remind", "set", "--at", "11:00", "--cron"],
+            env={**setting, "FAKE_SYSTEMD_USER": "0"},
+            capture_output=True,
+            text=True,
+        )
+        assert cron.returncode == 0, cron.stderr
+        [line] = (tmp_path / "fakes" / "crontab").read_text().splitlines()
+        command = line.split(" ", 5)[5]  # after minute, hour, day, month, weekday
+        cron_run = subprocess.run(
+            ["/bin/sh", "-c", command],
+            env={**base, **trying, "BACKCARE_NOW": "2026-11-30T11:00:00+00:00"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert cron_run.returncode == 0, cron_run.stderr
+        assert len(found.sent()) == 2
