@@ -132,8 +132,8 @@ class Timeline:
         """The phase playing `offset` seconds in, clamped to the first and last."""
         if not self.phases:
             raise ValueError("an empty timeline has no phases")
-        found = bisect_right(self.phases, offset, key=lambda p: p.start) - 1
-        return min(max(found, 0), len(self.phases) - 1)
+        # bisect_right is at most len(phases), so only the start needs clamping.
+        return max(bisect_right(self.phases, offset, key=lambda p: p.start) - 1, 0)
 
 
 @lru_cache(maxsize=256)
