@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     for name in ("BACKCARE_ROUTINES", "BACKCARE_CONFIG", "NO_COLOR", "VISUAL", "EDITOR"):
         monkeypatch.delenv(name, raising=False)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> None:
+    """Each test computes for itself: a timeline cached by an earlier test (or, under
+    `make mutate`, by the run before the mutant was switched on) would hide a change."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("backcare_tui.core."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", None) == name:
+                    clear()
 
 
 @pytest.fixture
