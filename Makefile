@@ -35,7 +35,11 @@ format: $(STAMP)
 	$(BIN)/ruff format backcare_tui tests bench tools
 	$(BIN)/ruff check --fix backcare_tui tests bench tools
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(VENV)/.bench-installed
+
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench
 
 screenshots: $(STAMP)
