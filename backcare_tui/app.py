@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from .compositor_crop import apply as apply_partial_update_speedups
 from .core.clock import Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from .core.practice import Practice
 
 apply_textual_fixes()
+apply_partial_update_speedups()
 
 
 @dataclass

@@ -7,12 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backcare_tui.core.pacing import (
+    CROSSING_SLACK,
     FRAME_SECONDS,
     MAX_ROWS,
     MIN_ROWS,
     SMALLEST,
     breath_level,
     changed_span,
+    changed_spans,
     count_cells,
     disc_lines,
     disc_radius,
@@ -173,10 +175,11 @@ def test_next_change_is_exactly_when_the_disc_changes() -> None:
         shown = disc_lines(breath_level(kind, 0.0), rows)
         changes = 0
         while (delay := until_shape_changes(kind, elapsed, length, rows, floor=0.0)) is not None:
-            # Just before the predicted instant nothing has changed yet...
-            before = max(elapsed, elapsed + delay - 1e-4)
+            # Just before the crossing (the wake-up comes CROSSING_SLACK after it)
+            # nothing has changed yet...
+            before = max(elapsed, elapsed + delay - CROSSING_SLACK - 1e-4)
             assert disc_lines(breath_level(kind, before / length), rows) == shown
-            elapsed += delay + 1e-6
+            elapsed += delay
             if elapsed >= length:
                 break
             now = disc_lines(breath_level(kind, elapsed / length), rows)
@@ -205,3 +208,28 @@ def test_uneasing_inverts_the_easing(t: float) -> None:
     from backcare_tui.core.pacing import _uneased
 
     assert _uneased(ease_in_out(t)) == pytest.approx(t, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "spans"),
+    [
+        ("    ██    ", "    ██    ", ()),
+        ("    ████    ", "   ██████   ", ((3, 9),)),
+        # A wide row that grows at both ends: two edges, not the full blocks between.
+        (" " * 4 + "█" * 20 + " " * 4, " " * 3 + "█" * 22 + " " * 3, ((3, 4), (24, 25))),
+        # Fewer equal cells than the gap between the changes: one span is cheaper.
+        (" " * 4 + "█" * 10 + " " * 4, " " * 3 + "█" * 12 + " " * 3, ((3, 15),)),
+    ],
+)
+def test_changed_spans(old: str, new: str, spans: tuple[tuple[int, int], ...]) -> None:
+    assert changed_spans(old, new) == spans
+
+
+@given(st.text("ab ", min_size=40, max_size=40), st.text("ab ", min_size=40, max_size=40))
+def test_changed_spans_cover_every_change_and_skip_only_equal_cells(old: str, new: str) -> None:
+    spans = changed_spans(old, new, gap=4)
+    covered = {x for start, end in spans for x in range(start, end)}
+    assert all(old[x] == new[x] for x in range(len(old)) if x not in covered)
+    if len(spans) == 2:
+        (_, first_end), (second_start, _) = spans
+        assert second_start - first_end >= 4

@@ -55,8 +55,9 @@ def next_redraw(
     Paused, finished and stopped sessions never change by themselves, so the
     screen schedules nothing and uses no CPU until a key is pressed. While a
     breath moves the shape, `shape_change` (from the pacer: when its next cell
-    changes) lets the screen skip frames that would draw the same picture;
-    without it, frames come at `fps`. Either way no faster than `fps`.
+    changes; `math.inf` when it will not change again in this phase) lets the
+    screen skip frames that would draw the same picture; without it, frames
+    come at `fps`. Either way no faster than `fps`.
     """
     if not player.started or player.paused or player.finished or player.stopped:
         return None

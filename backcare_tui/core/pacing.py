@@ -34,6 +34,9 @@ MIN_ROWS = 3
 ASCII_RAMP = " .oO@"
 """ASCII cells from least to most covered."""
 
+CROSSING_SLACK = 0.001
+"""Wake this long after a pixel's predicted crossing, never on it (see until_shape_changes)."""
+
 Span = tuple[int, int]
 """Covered pixel columns [start, end) in one pixel row; (0, 0) when none."""
 
@@ -68,7 +71,9 @@ def until_shape_changes(
     Inverting the easing gives the instant of the next such crossing, so the
     screen can sleep until a frame that really changes something, instead of
     waking 30 times a second to find that nothing moved. Never sooner than
-    `floor` (the frame rate cap); never past the end of the phase.
+    `floor` (the frame rate cap); never past the end of the phase. The instant
+    is CROSSING_SLACK past the exact crossing: at the crossing itself rounding
+    can leave the pixel as it was, and that wake-up would draw nothing.
     """
     if kind not in MOVING_KINDS or rows <= 0 or length <= 0:
         return None
@@ -93,7 +98,7 @@ def until_shape_changes(
     if not 0.0 <= wanted <= 1.0:
         return None
     progress = _uneased(wanted if growing else 1.0 - wanted)
-    delay = progress * length - elapsed
+    delay = progress * length - elapsed + CROSSING_SLACK
     return min(max(delay, floor), left)
 
 
@@ -202,13 +207,14 @@ def ascii_lines(radius: float, rows: int, samples: int = 4) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def changed_span(old: str, new: str) -> tuple[int, int] | None:
-    """Columns [start, end) from the first to the last cell where two lines differ.
+SPLIT_GAP = 16
+"""Unchanged cells inside a row's change worth a second span: sending a span
+costs a cursor move and a colour change (about 45 bytes), and a disc cell is
+3 bytes of UTF-8."""
 
-    One span, not one per run of changes: Textual sends a dirty span from the
-    widget's left edge to the span's end, so a second span on the same row
-    would only send the row's left part again.
-    """
+
+def changed_span(old: str, new: str) -> tuple[int, int] | None:
+    """Columns [start, end) from the first to the last cell where two lines differ."""
     if old == new:
         return None
     if len(old) != len(new):
@@ -224,3 +230,25 @@ def changed_span(old: str, new: str) -> tuple[int, int] | None:
 def count_cells(lines: Sequence[str]) -> int:
     """Cells the shape covers (not blank): a size that tests and benchmarks can compare."""
     return sum(len(line) - line.count(" ") for line in lines)
+
+
+def changed_spans(old: str, new: str, gap: int = SPLIT_GAP) -> tuple[tuple[int, int], ...]:
+    """Where two lines differ: one span, or two when `gap` or more equal cells part them.
+
+    A disc row changes at both ends and not in the middle, so two spans send the
+    two edges without the run of full blocks between them.
+    """
+    span = changed_span(old, new)
+    if span is None:
+        return ()
+    start, end = span
+    if len(old) != len(new) or end - start < gap + 2:
+        return (span,)
+    best, best_at, run = 0, 0, 0
+    for x in range(start, end):
+        run = run + 1 if old[x] == new[x] else 0
+        if run > best:
+            best, best_at = run, x + 1 - run
+    if best < gap:
+        return (span,)
+    return ((start, best_at), (best_at + best, end))

@@ -24,9 +24,10 @@ from textual.widget import Widget
 from ..core.durations import format_clock
 from ..core.pacing import (
     breath_level,
-    changed_span,
+    changed_spans,
     disc_lines,
     disc_rows,
+    pacer_needs_frames,
     until_shape_changes,
 )
 from ..core.text import clean_line
@@ -78,6 +79,8 @@ class Pacer(Widget):
         self._lines: list[Line] = []
         self._shape: tuple[str, ...] = ()
         self._rows = 0
+        self._width = 0
+        """The width the lines were composed for (asking Textual once per line costs more)."""
         self._strips: dict[Line, Strip] = {}
         self._styles: dict[str, Style] = {}
 
@@ -124,15 +127,21 @@ class Pacer(Widget):
         return ["".join(text for text, _ in line).rstrip() for line in self._lines]
 
     def until_next_change(self) -> float | None:
-        """Seconds until the disc next changes a cell; None while it stands still.
+        """Seconds until the disc next changes a cell; None when the pacer cannot tell.
 
+        `math.inf` when a moving breath will change no more cells before it ends
+        (the last moments of a breath, where the easing all but stops the disc).
         For the player's frame scheduling: waking exactly then, rather than every
-        1/30 s, draws the same frames with less than half the wake-ups.
+        1/30 s, draws the same frames with less than half the wake-ups, and
+        none that would change nothing.
         """
         phase = self._phase
         if phase is None or self._paused or not self._rows or self.ascii:
             return None
-        return until_shape_changes(phase.kind, self._elapsed, self._length, self._rows)
+        delay = until_shape_changes(phase.kind, self._elapsed, self._length, self._rows)
+        if delay is None and pacer_needs_frames(phase.kind):
+            return math.inf
+        return delay
 
     # drawing
 
@@ -145,7 +154,7 @@ class Pacer(Widget):
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width or self.size.width
         if y >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         line = self._lines[y]
@@ -174,7 +183,9 @@ class Pacer(Widget):
         new = self._compose_lines(width, height)
         old = self._lines
         self._lines = new
-        if full or len(old) != len(new):
+        resized = width != self._width
+        self._width = width
+        if full or resized or len(old) != len(new):
             self.refresh()
             return
         regions: list[Region] = []
@@ -189,9 +200,8 @@ class Pacer(Widget):
             if len(old_text) != cell_len(old_text) or len(new_text) != cell_len(new_text):
                 regions.append(Region(0, y, width, 1))
                 continue
-            span = changed_span(old_text, new_text)
-            if span is not None:
-                regions.append(Region(span[0], y, span[1] - span[0], 1))
+            for start, end in changed_spans(old_text, new_text):
+                regions.append(Region(start, y, end - start, 1))
         if regions:
             self.refresh(*regions)
 
