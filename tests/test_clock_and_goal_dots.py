@@ -54,19 +54,19 @@ def done(count: int) -> list[SessionSummary]:
 
 
 @pytest.mark.parametrize(
-    ("count", "line"),
+    ("count", "goal", "line"),
     [
-        (0, "0 of 3  ○○○  3 more to reach your goal of 3"),
-        (1, "1 of 3  ●○○  2 more to reach your goal of 3"),
-        (2, "2 of 3  ●●○  1 more to reach your goal of 3"),
-        (3, "3 of 3  ●●●  goal met, well done"),
-        (5, "5 of 3  ●●●  goal met, 2 extra"),
+        (0, 3, "0 of 3 sessions  ○○○  3 more to reach your goal"),
+        (1, 3, "1 of 3 sessions  ●○○  2 more to reach your goal"),
+        (2, 3, "2 of 3 sessions  ●●○  1 more to reach your goal"),
+        (3, 3, "3 sessions, goal 3 met  ●●●  well done"),
+        (5, 3, "5 sessions, goal 3 met  ●●●  2 extra"),
+        (1, 1, "1 session, goal 1 met  ●  well done"),
     ],
 )
-def test_the_goal_dots_fill_one_per_session(count: int, line: str) -> None:
-    stats = compute_stats(done(count), now=NOON, tz=UTC, goal=3)
+def test_the_goal_dots_fill_one_per_session(count: int, goal: int, line: str) -> None:
+    stats = compute_stats(done(count), now=NOON, tz=UTC, goal=goal)
     console = Console(width=100, record=True, color_system=None)
     console.print(week_table(stats))
     first = console.export_text().splitlines()[0]
-    assert first.split(None, 2)[2].rstrip() == line
-    assert first.startswith("This week")
+    assert first.removeprefix("This week").strip() == line
