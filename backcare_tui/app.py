@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -88,6 +89,8 @@ class BackcareApp(App[Outcome]):
         self._filters.append(self.ascii_filter)
         if self.no_color:
             without_colour(self._filters)
+        self.today_date: Callable[[], date] = date.today
+        """The day "Today" is about; tests and screenshots pin it."""
 
     @property
     def practice(self) -> Practice:

@@ -190,6 +190,7 @@ def seed_history() -> None:
 
 async def take(shot: Shot, folder: Path) -> Path:
     app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock(1000.0))
+    app.today_date = lambda: NOW.date()  # home's Today line, like the stats screen's weeks
     async with app.run_test(size=shot.size) as pilot:
         await shot.setup(app, pilot)
         svg = app.export_screenshot(title=f"backcare: {shot.name}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ["timing", "history", "pacer", "peer", "startup", "cpu", "load", "status"]
+MODULES = ["timing", "history", "pacer", "peer", "startup", "cpu", "load", "status", "today"]
 
 
 def main(argv: list[str]) -> int:

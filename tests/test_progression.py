@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +16,7 @@ from backcare_tui.core.progression import (
     step_at_level,
     step_top,
 )
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.summary import Feedback, SessionSummary
 from backcare_tui.core.timeline import compile_routine
 
 ROUTINE = parse_routine_text(
@@ -47,13 +46,13 @@ START = datetime(2026, 11, 1, 9, tzinfo=UTC)
 def session(
     n: int,
     *,
-    feedback: str | None = None,
+    feedback: Feedback | None = None,
     completed: bool = True,
     pain: tuple[int, int] | None = None,
     name: str = "Core",
 ) -> SessionSummary:
     start = START + timedelta(days=n)
-    summary = SessionSummary(
+    return SessionSummary(
         routine_name=name,
         routine_path=None,
         routine_hash="0",
@@ -67,20 +66,8 @@ def session(
         finished=completed,
         pain_before=pain[0] if pain else None,
         pain_after=pain[1] if pain else None,
+        feedback=feedback,
     )
-    return _with(summary, feedback=feedback, completion="completed" if completed else "stopped")
-
-
-def _with(summary: SessionSummary, **extra: Any) -> SessionSummary:
-    """A summary carrying `completion` and `feedback`, whether or not the dataclass has them."""
-    fields = getattr(SessionSummary, "__dataclass_fields__", {})
-    if all(key in fields for key in extra):
-        from dataclasses import replace
-
-        return replace(summary, **extra)
-    for key, value in extra.items():
-        object.__setattr__(summary, key, value)
-    return summary
 
 
 def hold(routine: Routine, index: int = 0) -> float:

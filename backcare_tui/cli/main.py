@@ -20,6 +20,7 @@ from .importing import add_import_command
 from .new_routine import add_new_command
 from .progress import add_progress_command
 from .remind import add_remind_command
+from .today import add_today_command
 
 if TYPE_CHECKING:
     from ..core.practice import Practice
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("text", "json", "tmux"), default="text")
     add_import_command(commands, common)
     add_export_command(commands, common)
+    add_today_command(commands, common)
     return parser
 
 
@@ -153,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return edit(args, extra)
         if args.command == "breathe":
             return breathe(args, extra)
+        if args.command == "today":
+            from .today import run_today
+
+            return run_today(args, _library(extra))
         if args.command == "progress":
             from .progress import run_progress
 

@@ -1,25 +1,18 @@
-"""Which recorded sessions count as done, for levels and for "Today".
+"""Which recorded sessions count for levels and for "Today".
 
-The session-accounting work defines *completed* (reached the end with at
-least half the planned active time played) and stores it with each session
-as `completion`; a log from before that column reads as finished or not.
+Completion is defined once (core/completion.py) and carried by every
+summary; feedback is what the person said on the summary screen.
 """
 
 from __future__ import annotations
 
 from .summary import SessionSummary
 
-COMPLETED = "completed"
-
 
 def is_completed(summary: SessionSummary) -> bool:
-    completion = getattr(summary, "completion", None)
-    if completion is None:
-        return summary.finished
-    return str(completion) == COMPLETED
+    return summary.completed
 
 
 def feedback_of(summary: SessionSummary) -> str | None:
-    """ "easy", "hard" or None (no feedback given, or a log without the column)."""
-    feedback = getattr(summary, "feedback", None)
-    return None if feedback is None else str(feedback)
+    """ "easy", "hard" or None (nothing said)."""
+    return None if summary.feedback is None else str(summary.feedback)

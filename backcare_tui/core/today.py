@@ -145,3 +145,14 @@ def least_recent_favourite(
         return None
     chosen = min(favourites, key=lambda n: (last[n], -played[n], n.lower()))
     return chosen, last[chosen]
+
+
+def today_words(today: Today, name: str | None, length: str | None) -> tuple[str, str]:
+    """What to show: ("Core support · 10m 03s", "Wednesday in your plan · 2 more ..."),
+    or ("done", "Done today: ... · goal line") once today's session is in."""
+    if today.done or today.routine is None:
+        return "done", today.text
+    what = clean_line(name or today.routine)
+    if length:
+        what += f" · {length}"
+    return what, today.text

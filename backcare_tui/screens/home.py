@@ -24,8 +24,10 @@ from ..core.library import Entry, Library
 from ..core.model import Routine
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
+from ..core.today import Today, today_words
 from ..core.watch import changed, snapshot
 from ..widgets.routine_preview import RoutinePreview
+from ..widgets.today_line import TodayLine
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -145,6 +147,7 @@ class HomeScreen(Screen[None]):
             id="home.reload",
             tooltip="Read the routine folders again",
         ),
+        Binding("t", "today", "Today", id="home.today", tooltip="Start today's suggestion"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave backcare"),
         Binding("escape", "leave_filter", "Clear filter", show=False, id="home.clear_filter"),
     ]
@@ -165,6 +168,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(Text("backcare · pick a routine and press Enter"), id="home-title")
+        yield TodayLine(id="home-today")
         with Horizontal(id="home-body"):
             with Vertical(id="home-list-pane"):
                 yield Input(placeholder="/ filter", compact=True, id="home-filter")
@@ -233,6 +237,42 @@ class HomeScreen(Screen[None]):
             index = self._rows.index(kept) if kept in self._rows else 0
             options.highlighted = options.get_option_index(f"row-{index}")
         self.show_preview()
+        self.show_today()
+
+    # today
+
+    def today_entry(self) -> tuple[Today, Entry | None]:
+        """Today's suggestion and the routine it names (None when done or not found)."""
+        library = self.backcare.library
+        today = self.backcare.practice.today(
+            self.backcare.settings,
+            self.backcare.today_date(),
+            exists=lambda name: library.find(name) is not None,
+        )
+        entry = library.find(today.routine) if today.routine is not None else None
+        return today, entry if entry is not None and entry.routine is not None else None
+
+    def show_today(self) -> None:
+        today, entry = self.today_entry()
+        name = length = None
+        if entry is not None and entry.routine is not None:
+            played = self.backcare.practice.at_level(entry.routine)
+            name = played.name
+            prepare = self.backcare.settings.prepare_seconds
+            length = format_length(compile_routine(played, prepare).total)
+        what, why = today_words(today, name, length)
+        self.query_one(TodayLine).show(what, why, done=today.done)
+
+    @on(TodayLine.Start)
+    def action_today(self) -> None:
+        today, entry = self.today_entry()
+        if today.done:
+            self.notify("Today's session is done. Pick any routine for more.", timeout=4)
+            return
+        if entry is None or entry.routine is None:
+            self.notify(f"{today.routine} was not found among your routines.", timeout=4)
+            return
+        self.backcare.start_session(self.backcare.practice.at_level(entry.routine), entry.path)
 
     @property
     def entries(self) -> Sequence[Entry]:
@@ -283,6 +323,9 @@ class HomeScreen(Screen[None]):
     # actions
 
     def action_start(self) -> None:
+        if self.query_one(TodayLine).has_focus:
+            self.action_today()
+            return
         entry = self.highlighted_entry
         if entry is None:
             self.notify("Pick a routine first.", timeout=3)

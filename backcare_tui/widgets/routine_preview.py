@@ -19,6 +19,7 @@ from ..core.durations import format_length
 from ..core.level_words import level_note
 from ..core.library import BUILTIN, Entry
 from ..core.model import Breathing, Held, Rest, Routine, Step, Timed
+from ..core.paths import display_path
 from ..core.text import clean_line, clean_text
 from ..core.timeline import compile_routine, step_length
 
@@ -81,7 +82,7 @@ def routine_renderable(
     parts: list[RenderableType] = []
     parts.append(Text(clean_line(routine.name), style="bold"))
     count = len(routine.steps)
-    source = "built-in" if entry.kind == BUILTIN else clean_line(str(entry.path))
+    source = "built-in" if entry.kind == BUILTIN else display_path(entry.path)
     facts = [format_length(timeline.total), f"{count} step{'s' if count != 1 else ''}", source]
     if progressed is not None and progressed.progressing:
         facts.append(f"level {progressed.level}")
