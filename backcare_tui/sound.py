@@ -147,9 +147,14 @@ class Sound:
         self._voice = None
         self.voice_on = False
 
-    def close(self) -> None:
+    def close(self, *, hush: bool = False) -> None:
+        """Reap what has ended; the last words ("Well done") are left to finish unless
+        `hush` (a session stopped part-way) asks to cut them off."""
         if self._voice is not None:
-            self._voice.hush()
+            if hush:
+                self._voice.hush()
+            else:
+                self._voice.reap()
         if self._audio is not None:
             self._audio.close()
 

@@ -63,6 +63,21 @@ class Voice:
         self._speaking.append(process)
         return True
 
+    def reap(self) -> None:
+        """Forget processes that have ended, noting a failure, and leave the rest speaking."""
+        still: list[Any] = []
+        for process in self._speaking:
+            try:
+                code = process.poll()
+            except OSError:
+                continue
+            if code is None:
+                still.append(process)
+            elif code > 0 and id(process) not in self._cut and not self.failure:
+                self.failure = f"{self.program} failed (exit status {code})"
+        self._speaking = still
+        self._cut &= {id(process) for process in still}
+
     def hush(self) -> None:
         """Stop speech still going and reap what has ended, so no zombie processes pile up.
 

@@ -13,6 +13,7 @@ from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
+from .doctor import add_doctor_command
 from .exporting import add_export_command
 from .help_cmd import add_help_command
 from .history_cli import add_history_commands
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_command(commands, common)
     add_export_command(commands, common)
     add_today_command(commands, common)
+    add_doctor_command(commands, common)
     return parser
 
 
@@ -163,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .progress import run_progress
 
             return run_progress(args, _library(extra))
+        if args.command == "doctor":
+            from .doctor import run_doctor
+
+            return run_doctor(args)
         if args.command == "status":
             from .status import main as status
 

@@ -41,7 +41,7 @@ def run_plain(
         return _play(player, timeline, title, out, sleep or time.sleep, cues)
     finally:
         if cues is not None:
-            cues[1].close()
+            cues[1].close(hush=player.stopped)
         if on_end is not None and player.started:
             on_end(player)
 

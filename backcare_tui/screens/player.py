@@ -196,7 +196,7 @@ class PlayerScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._cancel_timer()
         if self.sound is not None:
-            self.sound.close()
+            self.sound.close(hush=self.player is not None and self.player.stopped)
         if self.player is not None and self.summary is None:
             # Leaving without stopping (the app quit): still a session that happened.
             self.player.stop()
