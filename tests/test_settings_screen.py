@@ -155,6 +155,7 @@ async def test_a_config_that_cannot_be_written_gives_a_message() -> None:
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-auto_pause", Tick).value = True
+        await pilot.pause()  # the Changed message starts the save worker; let it be handled
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.settings.auto_pause is True, "the change still holds for this run"
