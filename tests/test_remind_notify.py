@@ -230,3 +230,14 @@ def test_what_the_timer_and_cron_run_reaches_the_bus(tmp_path: Path, isolated_ho
         )
         assert cron_run.returncode == 0, cron_run.stderr
         assert len(found.sent()) == 2
+
+
+def test_a_state_folder_that_cannot_be_written_still_reminds(bus: Bus, isolated_home: Path) -> None:
+    blocked = isolated_home / ".local" / "state" / "backcare"
+    blocked.parent.mkdir(parents=True)
+    blocked.write_text("a file where the folder should be")
+    done = remind_now(bus, MONDAY_10)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Reminded: ")
+    assert f"backcare remind: cannot write {blocked / 'remind-last.json'}" in done.stderr
+    assert len(bus.sent()) == 1

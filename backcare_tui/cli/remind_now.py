@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from ..core.due import Rules, Week, decide, goal_line
 from ..core.errors import BackcareError
-from ..core.remind_state import Memory, load_memory, save_memory
+from ..core.remind_state import Memory, last_file, load_memory, save_memory
 from ..core.schedule import ScheduleError, parse_span
 from ..core.settings import Settings
 from ..core.wake import LastCheck, probe_system, settled_for
@@ -85,6 +85,14 @@ def message(found: Suggestion | None) -> tuple[str, str]:
     )
 
 
+def _remember(memory: Memory) -> None:
+    """Keep the last reminder; a state folder that cannot be written costs the gap, not the run."""
+    try:
+        save_memory(memory)
+    except OSError as error:
+        print(f"backcare remind: cannot write {last_file()}: {error}", file=sys.stderr)
+
+
 def remind_now(settings: Settings, *, only_if_due: bool) -> int:
     from ..core import notify
 
@@ -113,16 +121,16 @@ def remind_now(settings: Settings, *, only_if_due: bool) -> int:
         now, rules, last_reminder=memory.last_reminder, settled_for=settled, week=week
     )
     if not decision.notify:
-        save_memory(Memory(memory.last_reminder, check))
+        _remember(Memory(memory.last_reminder, check))
         print(f"No reminder: {decision.reason}.")
         return 0
     title, body = message(found)
     try:
         notify.send(title, body)
     except notify.NotifyError as error:
-        save_memory(Memory(memory.last_reminder, check))
+        _remember(Memory(memory.last_reminder, check))
         print(f"backcare remind: notifications cannot be shown here: {error}", file=sys.stderr)
         return 1
-    save_memory(Memory(now, check))
+    _remember(Memory(now, check))
     print(f"Reminded: {body.splitlines()[0]}")
     return 0
