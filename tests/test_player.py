@@ -395,11 +395,25 @@ def test_extend_in_the_countdown_counts_down_again() -> None:
     assert seen == ["tick 3", "tick 2", "tick 1", "Finished"]
 
 
-@pytest.mark.parametrize("seconds", [0.0, -5.0, float("nan"), float("inf")])
-def test_extend_by_nothing_is_a_mistake(seconds: float) -> None:
+@pytest.mark.parametrize(
+    ("seconds", "shown"), [(0.0, "0.0"), (-5.0, "-5.0"), (math.nan, "nan"), (math.inf, "inf")]
+)
+def test_extend_by_nothing_is_a_mistake(seconds: float, shown: str) -> None:
     player, _clock = started(three_steps())
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as raised:
         player.extend(seconds)
+    assert str(raised.value) == f"extend by a positive number of seconds, got {shown}"
+    assert player.extended == 0.0
+
+
+def test_a_small_extend_in_the_countdown_does_not_repeat_the_second_shown() -> None:
+    player, clock = started(timeline_of(Step("A", Timed(10))))
+    clock.set(T0 + 9.5)
+    assert names(player.update()) == ["tick 1"]
+    player.extend(1)  # 1.5 s left: "2" was already said, the next tick is "1"
+    assert names(player.update()) == []
+    clock.advance(0.6)
+    assert names(player.update()) == ["tick 1"]
 
 
 def test_skip_while_paused_stays_paused_at_the_start_of_the_next_phase() -> None:
