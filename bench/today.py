@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,10 +49,15 @@ def _history(home: Path, sessions: int) -> None:
         )
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
+def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and the child's CPU time (user + system), in ms."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-    return (time.perf_counter() - start) * 1000
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -71,14 +77,21 @@ def main(argv: list[str] | None = None) -> None:
         env = dict(os.environ)
         for command in commands.values():  # warm the byte-code caches
             subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        walls: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                times[name].append(_time(command, env))
+                wall, cpu = _time(command, env)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
     print(f"{args.runs} runs each, interleaved; history of {args.sessions} sessions")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
-    for name, values in times.items():
-        print(f"{name:<24} median {statistics.median(values):6.1f} ms   best {min(values):6.1f} ms")
+    for name in commands:
+        wall_ms, cpu_ms = walls[name], cpus[name]
+        print(
+            f"{name:<24} wall median {statistics.median(wall_ms):6.1f} ms, "
+            f"best {min(wall_ms):6.1f} ms;  CPU median {statistics.median(cpu_ms):5.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@ def main() -> int:
         from .status import main as status
 
         return status(sys.argv[2:])
+    if sys.argv[1:2] == ["today"]:
+        from .today import main as today
+
+        return today(sys.argv[2:])
     from .main import main as full
 
     return full()

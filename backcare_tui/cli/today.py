@@ -16,19 +16,55 @@ if TYPE_CHECKING:
     from ..core.library import Library
 
 
+HELP = "what to do today and why (--json for scripts, --date to look ahead)"
+DESCRIPTION = (
+    "Today's suggestion: the routine planned for the weekday, else the favourite done "
+    "least recently, else the desk break; says so when today's session is done."
+)
+
+
 def add_today_command(
     commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser
 ) -> None:
-    today = commands.add_parser(
-        "today",
-        parents=[common],
-        help="what to do today and why (--json for scripts, --date to look ahead)",
-        description="Today's suggestion: the routine planned for the weekday, else the "
-        "favourite done least recently, else the desk break; says so when today's "
-        "session is done.",
-    )
+    _arguments(commands.add_parser("today", parents=[common], help=HELP, description=DESCRIPTION))
+
+
+def _arguments(today: argparse.ArgumentParser) -> None:
     today.add_argument("--json", action="store_true", help="print the answer as JSON")
     today.add_argument("--date", metavar="YYYY-MM-DD", type=_date_arg, help="ask about another day")
+
+
+def main(argv: list[str]) -> int:
+    """`backcare today` straight from the console script (cli/entry.py).
+
+    Reminders and scripts call it often; building the full parser would import
+    every other command's module first.
+    """
+    from ..core.errors import BackcareError, RoutineError
+    from ..core.library import routine_folders, scan
+
+    parser = argparse.ArgumentParser(prog="backcare today", description=DESCRIPTION)
+    parser.add_argument(
+        "--routines",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also load routines from DIR (repeatable; later folders win)",
+    )
+    parser.add_argument("--ascii", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--reduced-motion", action="store_true", help=argparse.SUPPRESS)
+    _arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return run_today(args, scan(routine_folders(args.routines)))
+    except RoutineError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except BackcareError as error:
+        print(f"backcare: {error.title}: {error.message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
 
 
 def _date_arg(text: str) -> date:
