@@ -189,3 +189,19 @@ def test_two_completed_runs_lengthen_the_third(tmp_path: Path) -> None:
     ]
     sessions = load_history().sessions
     assert [s.summary.planned_seconds for s in reversed(sessions)] == [10, 10, 12]
+
+
+def test_list_shows_the_time_at_the_persons_level(
+    practice: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def time_of_practice() -> str:
+        assert main(["list"]) == 0
+        row = next(
+            line for line in capsys.readouterr().out.splitlines() if "plank-practice" in line
+        )
+        return row.split("│")[3].strip()
+
+    assert time_of_practice() == "2m 56s"
+    for n in range(3):
+        played(n)
+    assert time_of_practice() == "3m 25s"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,8 +50,15 @@ SHRINK_ORDER = (("Tags", 8), ("Source", 10), ("Name", 12), ("Tags", 0), ("Source
 tags first; ids and times never, since ids are what `run`, `show` and `edit` take."""
 
 
-def print_list(library: Library, *, ascii_only: bool = False) -> int:
-    """One row a routine, never wrapped: what does not fit is cut short at the end."""
+def print_list(
+    library: Library,
+    *,
+    ascii_only: bool = False,
+    at_level: Callable[[Routine], Routine] | None = None,
+) -> int:
+    """One row a routine, never wrapped: what does not fit is cut short at the end.
+
+    `at_level` gives each routine at the person's level, whose time is shown."""
     console = _console()
     rows: list[tuple[str, ...]] = []
     for entry in library.entries:
@@ -65,7 +73,7 @@ def print_list(library: Library, *, ascii_only: bool = False) -> int:
             (
                 clean_line(entry.key),
                 routine.name,
-                format_length(compile_routine(routine).total),
+                format_length(compile_routine(at_level(routine) if at_level else routine).total),
                 str(len(routine.steps) * routine.rounds),
                 source,
                 ", ".join(routine.tags),

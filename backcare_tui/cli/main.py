@@ -127,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "list":
             from .listing import print_list, wants_ascii
 
-            return print_list(_library(extra), ascii_only=wants_ascii(args))
+            library = _library(extra)
+            at_level = _practice().at_level
+            return print_list(library, ascii_only=wants_ascii(args), at_level=at_level)
         if args.command == "check":
             return check(args.paths)
         if args.command == "show":
