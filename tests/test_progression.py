@@ -210,3 +210,23 @@ def test_deleting_a_session_can_undo_a_step_up() -> None:
 def test_order_given_does_not_matter(kinds: list[str]) -> None:
     history = history_of(kinds)
     assert standing(ROUTINE, list(reversed(history))).levels == standing(ROUTINE, history).levels
+
+
+def test_summary_words_for_feedback_and_rising_pain() -> None:
+    from backcare_tui.core.level_words import feedback_words, held_words
+
+    assert feedback_words("easy", progressing=True) == (
+        "Felt easy: this session counts as two towards the next step up."
+    )
+    assert feedback_words("hard", progressing=True) == (
+        "Too hard: the routine goes one level back next time."
+    )
+    assert feedback_words("hard", progressing=False) == "Marked as too hard."
+    assert feedback_words(None, progressing=True) == ""
+    risen = session(0, pain=(2, 4))
+    assert held_words(risen, progressing=True) == (
+        "Pain went from 2 to 4, so the routine stays at its level this time."
+    )
+    assert held_words(risen, progressing=False) == ""
+    assert held_words(session(0, pain=(2, 3)), progressing=True) == ""
+    assert held_words(session(0, pain=(2, 6), completed=False), progressing=True) == ""

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .durations import format_length
 from .model import Step
-from .progression import StepLevel, sessions_to_next, step_at_level, step_top
+from .progression import (
+    StepLevel,
+    pain_note,
+    pain_rose,
+    sessions_to_next,
+    step_at_level,
+    step_top,
+)
+from .summary import SessionSummary
 
 
 def value_text(key: str, value: float) -> str:
@@ -43,3 +51,23 @@ def next_note(step: Step, state: StepLevel) -> str:
     following = values_text(step_at_level(step, state.level + 1))
     noun = "session" if remaining == 1 else "sessions"
     return f"next: {following} after {remaining} more {noun}"
+
+
+def feedback_words(feedback: str | None, *, progressing: bool) -> str:
+    """What the summary says once `e` or `t` was pressed."""
+    if feedback == "easy":
+        if progressing:
+            return "Felt easy: this session counts as two towards the next step up."
+        return "Marked as felt easy."
+    if feedback == "hard":
+        if progressing:
+            return "Too hard: the routine goes one level back next time."
+        return "Marked as too hard."
+    return ""
+
+
+def held_words(summary: SessionSummary, *, progressing: bool) -> str:
+    """Why the level did not move, when pain rose during a completed session."""
+    if not progressing or not summary.completed or not pain_rose(summary):
+        return ""
+    return pain_note(summary)
