@@ -7,6 +7,7 @@ BACKCARE_AWAKE_SECONDS; the bus, the server and the console script are real.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shlex
 import shutil
@@ -241,3 +242,64 @@ def test_a_state_folder_that_cannot_be_written_still_reminds(bus: Bus, isolated_
     assert done.stdout.startswith("Reminded: ")
     assert f"backcare remind: cannot write {blocked / 'remind-last.json'}" in done.stderr
     assert len(bus.sent()) == 1
+
+
+PLANK_PRACTICE = """format = 1
+name = "Plank practice"
+
+[[steps]]
+name = "Plank"
+hold = 20
+reps = 3
+rest = 20
+progress = { hold = "+5s", hold_max = "45s", every = 3 }
+
+[[steps]]
+name = "Bird-dog"
+hold = 5
+reps = 5
+rest = 2
+sides = "both"
+progress = { reps = 1, reps_max = 8, every = 2 }
+"""
+
+
+def test_the_notification_names_the_routine_at_the_persons_level(
+    bus: Bus, isolated_home: Path, user_routines: Path
+) -> None:
+    """The same routine and length as `backcare today`, grown with the completed sessions."""
+    (user_routines / "plank-practice.toml").write_text(PLANK_PRACTICE)
+    config = isolated_home / "config" / "backcare" / "config.toml"
+    config.write_text('plan = { mon = "plank-practice" }\n')
+    for days in range(1, 7):
+        start = datetime(2026, 11, 30, 9, tzinfo=UTC) - timedelta(days=days)
+        record_session(
+            SessionSummary(
+                routine_name="Plank practice",
+                routine_path=None,
+                routine_hash="x",
+                started_at=start,
+                ended_at=start + timedelta(minutes=3),
+                planned_seconds=180.0,
+                actual_seconds=180.0,
+                steps_done=2,
+                steps_skipped=0,
+                steps_total=2,
+                finished=True,
+            )
+        )
+    today = subprocess.run(
+        [str(SCRIPT), "today", "--json", "--date", "2026-11-30"],
+        env={**os.environ, "TZ": "UTC"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    routine = json.loads(today.stdout)["routine"]
+    assert routine["level"] > 0
+    minutes = max(1, math.ceil(routine["seconds"] / 60 - 0.25))
+    assert minutes > 3, "grown past the file's 2m 56s"
+    done = remind_now(bus, MONDAY_10)
+    assert done.stdout == f"Reminded: Plank practice, {minutes} min: backcare run plank-practice\n"
+    [sent] = bus.sent()
+    assert "Monday in your plan" in str(sent["body"])

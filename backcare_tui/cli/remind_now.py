@@ -23,7 +23,7 @@ from ..core.schedule import ScheduleError, parse_span
 from ..core.settings import Settings
 from ..core.wake import LastCheck, probe_system, settled_for
 from ..core.wall_clock import wall_clock
-from ..core.week_log import Row, read_recent, week_of
+from ..core.week_log import read_recent, week_of
 
 
 @dataclass(frozen=True)
@@ -50,29 +50,31 @@ def awake_seconds(memory: Memory) -> tuple[float | None, LastCheck | None]:
     return settled_for(probe, memory.last_check), check
 
 
-def suggestion(settings: Settings, now: datetime, rows: list[Row], goal: str) -> Suggestion | None:
-    """Today's routine, by the same rules as home and `backcare today` (core/today.py)."""
+def suggestion(settings: Settings, now: datetime, goal: str) -> Suggestion | None:
+    """Today's routine at the person's level, as home and `backcare today` give it
+    (core/practice.py, core/today.py)."""
     from ..core.library import routine_folders, scan
+    from ..core.practice import load_practice
     from ..core.timeline import compile_routine
-    from ..core.today import PLAN, suggest_today
+    from ..core.today import PLAN
 
     library = scan(routine_folders())
-    today = suggest_today(
-        settings,
-        [row.summary() for row in rows],
-        now.date(),
-        tz=now.tzinfo,
-        exists=lambda name: library.find(name) is not None,
+    practice = load_practice()
+    for notice in practice.notices:
+        print(f"backcare: {notice}", file=sys.stderr)
+    today = practice.today(
+        settings, now.date(), tz=now.tzinfo, exists=lambda name: library.find(name) is not None
     )
     if today.routine is None:
         return None
     entry = library.find(today.routine)
     if entry is None or entry.routine is None:
         return None
-    seconds = compile_routine(entry.routine, settings.prepare_seconds).total
+    routine = practice.at_level(entry.routine)
+    seconds = compile_routine(routine, settings.prepare_seconds).total
     minutes = max(1, math.ceil(seconds / 60 - 0.25))
     reason = f"{today.reason} · {goal}" if goal else today.reason
-    return Suggestion(entry.routine.name, entry.key, minutes, reason, today.source == PLAN)
+    return Suggestion(routine.name, entry.key, minutes, reason, today.source == PLAN)
 
 
 def message(found: Suggestion | None) -> tuple[str, str]:
@@ -114,7 +116,7 @@ def remind_now(settings: Settings, *, only_if_due: bool) -> int:
     if rows is not None:
         week = week_of(rows, now, settings.weekly_goal)
         goal = goal_line(week)
-    found = suggestion(settings, now, rows or [], goal)
+    found = suggestion(settings, now, goal)
     if week is not None and found is not None and found.planned:
         week = dataclasses.replace(week, planned_today=True)
     decision = decide(
