@@ -18,6 +18,9 @@ if args[:2] == ["--user", "show-environment"]:
         print("Failed to connect to bus: No medium found", file=sys.stderr)
         sys.exit(1)
     print("HOME=" + os.environ["HOME"])
+elif args[:2] == ["--user", "enable"] and os.environ.get("FAKE_FAIL_ENABLE") == "1":
+    print("Failed to enable unit: Access denied", file=sys.stderr)
+    sys.exit(1)
 elif args[:2] == ["--user", "list-timers"]:
     print("Mon 2026-11-30 12:30:00 UTC 1 day 15h left - - backcare-remind.timer "
           "backcare-remind.service")

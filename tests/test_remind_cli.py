@@ -228,3 +228,21 @@ def test_launchd_on_macos_set_and_off(
     assert main(["remind", "off"]) == 0
     assert not agent.exists()
     assert log.read_text().splitlines()[-1] == f"launchctl unload -w {agent}"
+
+
+def test_a_failed_enable_leaves_nothing_installed(
+    isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
+) -> None:
+    done = backcare(SET, {**systemd_env, "FAKE_FAIL_ENABLE": "1"})
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "backcare: Command failed: systemctl --user enable --now backcare-remind.timer: "
+        "Failed to enable unit: Access denied"
+    )
+    unit_dir = isolated_home / "config" / "systemd" / "user"
+    assert list(unit_dir.iterdir()) == []
+    assert calls(tmp_path)[-2:] == [
+        "systemctl --user disable --now backcare-remind.timer",
+        "systemctl --user daemon-reload",
+    ]
+    assert not (isolated_home / "config" / "backcare" / "config.toml").exists()

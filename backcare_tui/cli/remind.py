@@ -140,8 +140,8 @@ def remind_set(args: argparse.Namespace, settings: Settings) -> int:
             print(line)
         print("Nothing was changed (--print).")
         return 0
-    save_settings(stored)
     if not plan.install:
+        save_settings(stored)
         print(f"Saved in {config_file()}.")
         print("There is no systemd user instance here, so add these lines to your crontab")
         print("(crontab -e), or run this again with --cron to have backcare add them:")
@@ -150,6 +150,7 @@ def remind_set(args: argparse.Namespace, settings: Settings) -> int:
             print(line)
         return 0
     installed = carry_out(plan)
+    save_settings(stored)
     print(f"Saved in {config_file()}.")
     if installed.method == CRON:
         print(f"Added {len(installed.cron_lines)} line(s) to your crontab.")
@@ -192,7 +193,7 @@ def remind_status(settings: Settings) -> int:
     rows: list[tuple[str, str]] = [("Schedule", schedule.describe())]
     if installed is None:
         where = "not installed" + (
-            "" if schedule.empty else " (`backcare remind set ... --cron` adds crontab lines)"
+            "" if schedule.empty else " (`backcare remind set` installs it; --cron for crontab)"
         )
     elif installed.method == SYSTEMD:
         where = f"systemd user timer {', '.join(installed.units)}"
