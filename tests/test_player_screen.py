@@ -167,7 +167,7 @@ async def test_a_session_plays_to_the_end() -> None:
     app = app_for(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
-        assert shown(screen, "#player-phase") == "GET READY"
+        assert shown(screen, "#player-phase") == "Get ready: March"
         assert shown(screen, "#player-step") == "March"
         assert countdown(screen) == "0:03"
         assert shown(screen, "#player-step-count") == "Step 1 of 2"
@@ -180,8 +180,11 @@ async def test_a_session_plays_to_the_end() -> None:
         assert shown(screen, "#player-next") == "Next: Rest 2s"
 
         await at(app, pilot, 13.5)
-        assert shown(screen, "#player-phase") == "REST"
-        assert shown(screen, "#player-next") == "Next: Squeeze"
+        # The rest before a step gets the person ready for it: its name, how it starts.
+        assert shown(screen, "#player-phase") == "Get ready: Squeeze"
+        assert shown(screen, "#player-step") == "Squeeze"
+        assert shown(screen, "#player-done") == "Done: March"
+        assert shown(screen, "#player-next") == "Next: Hold 5s · Rep 1/2"
 
         await at(app, pilot, 16)
         assert shown(screen, "#player-phase") == "HOLD"
@@ -234,7 +237,7 @@ async def test_next_back_restart_and_extend() -> None:
         await pilot.press("plus")
         assert countdown(screen) == "0:19"
         await pilot.press("r")
-        assert shown(screen, "#player-phase") == "GET READY"
+        assert shown(screen, "#player-phase") == "Get ready: March"
         assert countdown(screen) == "0:03"
         await pilot.press("n")
         assert shown(screen, "#player-phase") == "WORK"
@@ -341,7 +344,7 @@ async def test_a_breathing_step_shows_the_pacer_in_place_of_the_digits() -> None
         screen = await start(app, pilot, routine)
         assert screen.query_one(BigClock).display
         await at(app, pilot, 3)
-        assert shown(screen, "#player-phase") == "BREATHE IN"
+        assert shown(screen, "#player-phase") == "BREATHE IN · 3", "word and count, band-sized"
         assert screen.query_one(Pacer).display
         assert not screen.query_one(BigClock).display
         assert screen._timer is not None

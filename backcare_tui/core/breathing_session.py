@@ -22,6 +22,11 @@ INSTRUCTIONS = (
     "Sit or lie comfortably, one hand on your belly. Breathe in through the nose as the "
     "shape grows and let the belly rise; breathe out slowly as it shrinks."
 )
+STILL_INSTRUCTIONS = (
+    "Sit or lie comfortably, one hand on your belly. Breathe in through the nose while "
+    "the count runs down and let the belly rise; breathe out slowly through the next count."
+)
+"""The same, for reduced motion, where no shape is drawn."""
 
 _CYCLES = re.compile(r"^(\d+)\s*(?:c|cycles?|breaths?|x)$")
 _MINUTES = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:min|mins|minutes?)?$")

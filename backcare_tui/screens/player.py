@@ -21,9 +21,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from ..core.breathing_session import INSTRUCTIONS, STILL_INSTRUCTIONS
 from ..core.cues import CueSwitches, Guide, cue_text
 from ..core.durations import format_clock, format_length
-from ..core.frames import next_redraw
+from ..core.frames import next_redraw, shown_countdown
+from ..core.lookahead import getting_ready_for, just_done, past_halfway, side_after, window_title
 from ..core.model import Routine
 from ..core.player import Finished, Player, Stopped
 from ..core.recap import summarize
@@ -31,9 +33,11 @@ from ..core.summary import SessionSummary
 from ..core.text import clean_line, clean_text
 from ..core.timeline import Phase, PhaseKind, StepSpan, Timeline, compile_routine
 from ..sound import Sound
+from ..terminal_title import TerminalTitle
 from ..widgets.big_clock import BigClock
 from ..widgets.pacer import Pacer
 from ..widgets.session_progress import SessionProgress
+from ..widgets.side_band import SideBand
 from ..widgets.step_list import StepList
 from .confirm import ConfirmScreen
 
@@ -138,6 +142,7 @@ class PlayerScreen(Screen[None]):
         self.player: Player | None = None
         self.sound: Sound | None = None
         self.guide: Guide | None = None
+        self._title: TerminalTitle | None = None
         self.summary: SessionSummary | None = None
         self._timer: Timer | None = None
         self._started_at = datetime.now(UTC)
@@ -161,6 +166,7 @@ class PlayerScreen(Screen[None]):
             yield Label(Text(clean_line(self.routine.name)), id="player-routine")
             yield Label("", id="player-step-count")
         self._phase_word = Label("", id="player-phase")
+        self._side = SideBand(ascii_only=ascii_only, id="player-side-band")
         self._clock = BigClock(ascii_only=ascii_only, id="player-clock")
         self._pacer = Pacer(id="player-pacer")
         self._steps = StepList(ascii_only=ascii_only, id="player-steps")
@@ -168,12 +174,14 @@ class PlayerScreen(Screen[None]):
         with Horizontal(id="player-body"):
             with Vertical(id="player-now"):
                 yield self._phase_word
+                yield self._side
                 yield self._clock
                 yield self._pacer
                 yield Label("", id="player-step")
                 yield Label("", id="player-counters")
                 yield Label("", id="player-cue")
                 yield Label("", id="player-next")
+                yield Label("", id="player-done")
             with Vertical(id="player-side"):
                 yield self._steps
                 yield Label("How to", id="player-how-title")
@@ -191,10 +199,13 @@ class PlayerScreen(Screen[None]):
         self._started_at = datetime.now(UTC)
         self._started_clock = app.clock.now()
         self.player.start()
+        self._title = TerminalTitle(self._write_to_terminal)
         self.sync()
 
     def on_unmount(self) -> None:
         self._cancel_timer()
+        if self._title is not None:
+            self._title.restore()
         if self.sound is not None:
             self.sound.close(hush=self.player is not None and self.player.stopped)
         if self.player is not None and self.summary is None:
@@ -245,8 +256,16 @@ class PlayerScreen(Screen[None]):
         if look != self._look:
             self._look = look
             self._redraw_words(player, phase, paused)
-        self._clock.update(format_clock(player.phase_remaining))
+        if phase.kind in BREATH_KINDS:
+            # Reduced motion: the breath's own count, big, where the shape would be.
+            self._clock.update(str(shown_countdown(player.phase_remaining)))
+        else:
+            self._clock.update(format_clock(player.phase_remaining))
         self._show_cue(player)
+        self._show("#player-phase", self._band_text(player, phase, paused))
+        if self._title is not None:
+            name = self._headline(player.timeline, phase) or player.step.name
+            self._title.show(window_title(phase, player.phase_remaining, name, paused=paused))
         if phase.kind in BREATH_KINDS:
             # Time left is on the progress bar below; the pacer need not repeat it.
             self._pacer.show(phase, player.phase_elapsed, player.phase_length, paused)
@@ -260,20 +279,62 @@ class PlayerScreen(Screen[None]):
         kind = KIND_CLASS[phase.kind]
         for name in set(KIND_CLASS.values()):
             self._phase_word.set_class(name == kind, f"-{name}")
-        word = phase.label.upper()
-        self._show("#player-phase", f"PAUSED · {word} · space to resume" if paused else word)
         self._show("#player-step-count", f"Step {step.index + 1} of {len(timeline.steps)}")
-        self._show("#player-step", clean_line(step.name))
+        ready = getting_ready_for(timeline, phase)
+        self._show("#player-step", clean_line(ready.name if ready else step.name))
+        done = just_done(timeline, phase) if ready else None
+        self._show("#player-done", f"Done: {clean_line(done.name)}" if done else "")
+        self.query_one("#player-done").display = done is not None
+        self._side.show(phase, side_after(timeline, phase))
         self._show("#player-counters", counters_text(phase))
-        self._show("#player-instructions", clean_text(step.step.instructions))
-        self._show("#player-next", next_text(player.next_phase, player.next_step, phase))
+        shown_step = ready.step if ready else step.step
+        how_to = shown_step.instructions
+        if self._still and how_to == INSTRUCTIONS:
+            how_to = STILL_INSTRUCTIONS
+        self._show("#player-instructions", clean_text(how_to))
+        self.set_class(self._still, "-still")
+        # Getting ready, the next step is the headline already: say how it starts.
+        following = player.next_phase
+        current = following if ready is not None and following is not None else phase
+        self._show("#player-next", next_text(following, player.next_step, current))
         self._steps.show(timeline.steps, step.index, player.skipped_steps)
+
+    @property
+    def _still(self) -> bool:
+        """No moving shape: reduced motion, or animations off."""
+        return self.backcare.settings.reduced_motion or self.app.animation_level == "none"
+
+    def _headline(self, timeline: Timeline, phase: Phase) -> str:
+        ready = getting_ready_for(timeline, phase)
+        return ready.name if ready else ""
+
+    def _band_text(self, player: Player, phase: Phase, paused: bool) -> str:
+        """The phase band: "HOLD", "Get ready: Dead bug", "WORK · SECOND HALF", "PAUSED · ..."."""
+        ready = getting_ready_for(player.timeline, phase)
+        if ready is not None:
+            word = f"Get ready: {clean_line(ready.name)}"
+        else:
+            word = phase.label.upper()
+            if past_halfway(phase, player.phase_elapsed):
+                word += " · SECOND HALF"
+            elif phase.kind in BREATH_KINDS:
+                word += f" · {shown_countdown(player.phase_remaining)}"
+        return f"PAUSED · {word} · space to resume" if paused else word
+
+    def _write_to_terminal(self, text: str) -> None:
+        driver = self.app._driver
+        if driver is not None:
+            driver.write(text)
 
     def _show_cue(self, player: Player) -> None:
         """Cues change inside a phase too (spread over a timed step, or at their `at`)."""
         if self.guide is None:
             return
-        cue = clean_line(self.guide.current_text(player))
+        ready = getting_ready_for(player.timeline, player.phase)
+        if ready is not None:
+            cue = clean_line(ready.step.cues[0]) if ready.step.cues else ""
+        else:
+            cue = clean_line(self.guide.current_text(player))
         self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
 
     def _show(self, selector: str, text: str) -> None:
