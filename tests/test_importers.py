@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from import_samples import BREATHE_LOG, NAFAS, OPENHIIT, WORKRAVE, write, write_samples
 
 from backcare_tui.core.completion import Completion
@@ -314,3 +316,97 @@ def test_a_bad_breathe_log_names_the_line(text: str, expected: str) -> None:
     with pytest.raises(ImportFailure) as caught:
         read_breathe_log(text.encode(), "log.csv")
     assert expected in caught.value.message
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+timer_keys = ("workTime", "restTime", "breakTime", "warmupTime", "cooldownTime", "getReadyTime")
+
+
+@st.composite
+def nearly_valid(draw: st.DrawFn) -> object:
+    """Files shaped like nafas programs or OpenHIIT exports, with any values in them."""
+    if draw(st.booleans()):
+        ratio = draw(
+            st.dictionaries(
+                st.sampled_from(["inhale", "retain", "exhale", "sustain"]),
+                json_values | st.integers(-5, 40),
+            )
+        )
+        return {
+            "name": draw(json_values),
+            "unit": draw(json_values | st.integers(-1, 5)),
+            "cycle": draw(json_values | st.integers(-1, 10**12)),
+            "ratio": ratio,
+        }
+    timers = []
+    for _ in range(draw(st.integers(1, 3))):
+        settings = {k: draw(json_values | st.integers(-5, 10**12)) for k in timer_keys}
+        timers.append(
+            {
+                "name": draw(json_values),
+                "activities": draw(json_values | st.lists(st.text(max_size=12), max_size=6)),
+                "activeIntervals": draw(json_values | st.integers(-1, 10**12)),
+                "restarts": draw(json_values | st.integers(-1, 10**12)),
+                "timeSettings": draw(st.just(settings) | st.just(json.dumps(settings))),
+            }
+        )
+    return timers
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(document=nearly_valid())
+def test_any_json_in_a_known_shape_imports_or_fails_with_a_message(
+    tmp_path: Path, document: object
+) -> None:
+    path = write(tmp_path, "any.json", json.dumps(document))
+    try:
+        results = import_file(path, [])
+    except ImportFailure as failure:
+        assert failure.message.startswith(str(path))
+        return
+    for result in results:
+        if isinstance(result, ImportFailure):
+            assert result.message.startswith(str(path))
+        else:
+            assert len(result.routine.steps) <= 200
+
+
+frame_lengths = st.sampled_from(["", "0", "-3", "0.01", "0.02", "1e400", "x", "5", "90", "4000"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sequence=frame_lengths,
+    frames=st.lists(st.tuples(frame_lengths, st.booleans()), max_size=4),
+)
+def test_any_frame_lengths_import_or_fail_with_a_message(
+    tmp_path: Path, sequence: str, frames: list[tuple[str, bool]]
+) -> None:
+    mirror = ' mirrorx="yes"'
+    images = "".join(
+        f'<image src="a.png" duration="{length}"{mirror if mirrored else ""}/>'
+        for length, mirrored in frames
+    )
+    text = (
+        f'<exercises><exercise><title>T</title><sequence duration="{sequence}">{images}'
+        "</sequence></exercise></exercises>"
+    )
+    try:
+        results = import_file(write(tmp_path, "exercises.xml", text), [])
+    except ImportFailure as failure:
+        assert "exercises.xml" in failure.message
+        return
+    for result in results:
+        if isinstance(result, Imported):
+            (step,) = result.routine.steps
+            assert step.shape in ("held", "timed")
+        else:
+            assert "exercises.xml" in result.message

@@ -77,6 +77,8 @@ def _from_json(text: bytes, path: str, stem: str) -> list[Imported | ImportFailu
         raise ImportFailure(
             path, f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        raise ImportFailure(path, "JSON nested too deeply to be a routine") from None
     if is_nafas(data):
         return [import_nafas(data, path, stem)]
     if is_openhiit(data):

@@ -64,7 +64,7 @@ def number(value: object) -> float | None:
         return None
     try:
         result = float(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if math.isnan(result) or math.isinf(result) or result < 0:
         return None

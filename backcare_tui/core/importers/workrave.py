@@ -125,7 +125,7 @@ def _action(sequence: Element | None, name: str, notes: list[str]) -> Timed | He
     ]
     hold = lengths[0]
     if len(set(lengths)) > 1:
-        hold = round(mean(lengths), 1)
+        hold = round(mean(lengths), 1) or mean(lengths)
         shown = ", ".join(f"{s:g}" for s in lengths)
         notes.append(f'"{name}" has frames of {shown} s: held each rep for their mean, {hold:g} s.')
     mirrored = any(f.get("mirrorx", "no").strip().lower() == "yes" for f in frames)
