@@ -357,9 +357,7 @@ def nearly_valid(draw: st.DrawFn) -> object:
     return timers
 
 
-@settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(document=nearly_valid())
 def test_any_json_in_a_known_shape_imports_or_fails_with_a_message(
     tmp_path: Path, document: object
@@ -380,9 +378,7 @@ def test_any_json_in_a_known_shape_imports_or_fails_with_a_message(
 frame_lengths = st.sampled_from(["", "0", "-3", "0.01", "0.02", "1e400", "x", "5", "90", "4000"])
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     sequence=frame_lengths,
     frames=st.lists(st.tuples(frame_lengths, st.booleans()), max_size=4),
@@ -410,3 +406,21 @@ def test_any_frame_lengths_import_or_fail_with_a_message(
             assert step.shape in ("held", "timed")
         else:
             assert "exercises.xml" in result.message
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"activeIntervals": 10**12}, "make more than 200 steps"),
+        ({"restarts": 10**12}, "make more than 200 steps"),
+        ({"activities": "Squats"}, '"activities" must be a list of names'),
+        ({"activeIntervals": 10**400}, '"activeIntervals" must be a whole number'),
+    ],
+)
+def test_openhiit_numbers_that_would_never_fit_are_refused_at_once(
+    tmp_path: Path, changes: dict[str, object], expected: str
+) -> None:
+    timer = {**OPENHIIT[0], **changes}
+    (result,) = import_file(write(tmp_path, "export.json", json.dumps([timer])), [])
+    assert isinstance(result, ImportFailure)
+    assert expected in result.message

@@ -74,10 +74,19 @@ def _timer(timer: Mapping[str, Any], index: int, path: str) -> Imported:
         seconds("getReadyTime"),
     )
     restarts = _count(timer.get("restarts", settings.get("restarts", 0)), "restarts", where)
-    activities = [name_text(a, "Work") for a in timer.get("activities") or [] if isinstance(a, str)]
+    listed = timer.get("activities") or []
+    if not isinstance(listed, list):
+        raise ImportFailure(where, '"activities" must be a list of names')
+    activities = [name_text(a, "Work") for a in listed[:MAX_STEPS] if isinstance(a, str)]
     count = _count(timer.get("activeIntervals", 0), "activeIntervals", where) or len(activities)
     if count == 0:
         raise ImportFailure(where, "the timer has no activities (activeIntervals is 0)")
+    if (count + 1) // 2 * (restarts + 1) > MAX_STEPS:  # the fewest steps it could make
+        raise ImportFailure(
+            where,
+            f"{count} activities played {restarts + 1} time(s) make more than {MAX_STEPS} "
+            "steps, the most a routine has. Lower its restarts in OpenHIIT and export it again",
+        )
     if work <= 0:
         raise ImportFailure(where, '"workTime" is 0; each activity needs a length above 0')
     names = [activities[i] if i < len(activities) else "Work" for i in range(count)]
