@@ -49,6 +49,18 @@ def shown(timeline: Timeline) -> list[tuple[str, str]]:
                 ("Breathe out", "cycle 2/2"),
             ],
         ),
+        (
+            Step("Sides twice", Held(hold=5, sets=2, set_rest=3, sides="both", switch=2)),
+            [
+                ("Hold", "set 1/2 · left"),
+                ("Switch sides", "set 1/2 · right"),
+                ("Hold", "set 1/2 · right"),
+                ("Rest", "set 1/2"),
+                ("Hold", "set 2/2 · left"),
+                ("Switch sides", "set 2/2 · right"),
+                ("Hold", "set 2/2 · right"),
+            ],
+        ),
         (Step("Walk", Timed(5)), [("Work", "")]),
         (Step("Pause", Rest(5)), [("Rest", "")]),
     ],
@@ -83,3 +95,28 @@ def test_an_empty_timeline_says_it_has_no_phases() -> None:
     with pytest.raises(ValueError) as raised:
         timeline.phase_at(0)
     assert str(raised.value) == "an empty timeline has no phases"
+
+
+def test_counters_are_zero_where_they_do_not_apply() -> None:
+    timeline = make(
+        Step("Walk", Timed(5)),
+        Step("Breathe", Breathing(BreathPattern(4, 0, 6, 0), cycles=1)),
+        prepare=3,
+        rest_between=2,
+    )
+    counters = [
+        (p.label, p.set_no, p.sets, p.rep_no, p.reps, p.cycle_no, p.cycles) for p in timeline.phases
+    ]
+    assert counters == [
+        ("Get ready", 0, 0, 0, 0, 0, 0),
+        ("Work", 0, 0, 0, 0, 0, 0),
+        ("Rest", 0, 0, 0, 0, 0, 0),
+        ("Breathe in", 0, 0, 0, 0, 1, 1),
+        ("Breathe out", 0, 0, 0, 0, 1, 1),
+    ]
+
+
+@pytest.mark.parametrize("action", [Rest(5), Timed(5), Held(hold=5, reps=2, rest=1)])
+def test_every_phase_of_a_step_carries_its_first_cue(action: Rest | Timed | Held) -> None:
+    timeline = make(Step("Cued", action, cues=("Shake out", "Breathe")))
+    assert [p.cue for p in timeline.phases] == ["Shake out"] * len(timeline.phases)
