@@ -9,19 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.durations import format_length
 from ..core.errors import RoutineError
-from ..core.importers import Imported, ImportFailure, import_file
-from ..core.importers.files import free_path, write_new
-from ..core.importers.locale import preferred_languages
 from ..core.library import slug
 from ..core.loader import load_routine
 from ..core.paths import display_path, user_routines_dir
 from ..core.text import clean_line
 from ..core.timeline import compile_routine
 from ..core.writer import dumps_routine
+
+if TYPE_CHECKING:
+    # The importers (XML, statistics) load only when `import` runs: every other
+    # command, and the app, parse this module's arguments and no more.
+    from ..core.importers import Imported, ImportFailure
 
 
 def add_import_command(
@@ -52,6 +54,9 @@ def add_import_command(
 
 
 def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from ..core.importers import ImportFailure, import_file
+    from ..core.importers.locale import preferred_languages
+
     out = out or sys.stdout
     folder = Path(args.into).expanduser() if args.into else user_routines_dir()
     languages = preferred_languages()
@@ -114,6 +119,9 @@ def _assumptions(imported: Imported, out: TextIO) -> None:
 
 
 def _write(imported: Imported, text: str, folder: Path, source: Path, out: TextIO) -> bool:
+    from ..core.importers import ImportFailure
+    from ..core.importers.files import write_new
+
     try:
         path = write_new(folder, imported.routine.name, text)
     except OSError as error:
@@ -134,6 +142,8 @@ def _write(imported: Imported, text: str, folder: Path, source: Path, out: TextI
 
 
 def _dry_run(imported: Imported, text: str, folder: Path, out: TextIO) -> None:
+    from ..core.importers.files import free_path
+
     target = free_path(folder, imported.routine.name)
     print(f"Would make {display_path(target)}: {_describe(imported)}", file=sys.stderr)
     out.write(f"# --- {display_path(target)}\n{text}\n")
