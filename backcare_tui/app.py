@@ -15,9 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from .compositor_crop import apply as apply_partial_update_speedups
-from .core.clock import Clock, MonotonicClock
+from .core.clock import STALL_SECONDS, Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
+from .core.pain import ASK_AFTER, ASK_BEFORE, advice
 from .core.settings import Settings, load_settings
 from .core.summary import SessionSummary
 from .looks import AsciiOnly, ascii_key_display, without_colour
@@ -47,6 +48,14 @@ class BackcareApp(App[Outcome]):
     TITLE = "backcare"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help", show=False),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend to the shell (fg returns; a session pauses)",
+            id="app.suspend",
+            show=False,
+            tooltip="Back to the shell; a session pauses (fg brings it back)",
+        ),
     ]
 
     def __init__(
@@ -61,6 +70,7 @@ class BackcareApp(App[Outcome]):
         edit: Entry | None = None,
         overrides: Mapping[str, Any] | None = None,
         show_notice: bool = False,
+        stall_seconds: float | None = None,
     ) -> None:
         super().__init__()
         self.file_settings = settings
@@ -79,9 +89,12 @@ class BackcareApp(App[Outcome]):
         self.start_path = start_path
         self.start_edit = edit
         """Set by `backcare edit`: open this routine in the editor and leave when it closes."""
-        self.last_summary: SessionSummary | None = None
+        self.stall_seconds = stall_seconds
+        """A gap between two frames of a session that means the process was stopped
+        (core/player.py); None with a clock a test steps, which jumps on purpose."""
         self.recorder = Recorder(self)
-        """Pain check-ins and the history store; opens the database only when a session ends."""
+        """Stores each ended session at once; opens the database only when one ends."""
+        self._for_real = False
         self.settings_keeper = SettingsKeeper(self)
         self._practice: Practice | None = None
         self.ascii_filter = AsciiOnly(enabled=self.settings.ascii)
@@ -140,7 +153,9 @@ class BackcareApp(App[Outcome]):
                 timeout=8,
             )
         self.settings_keeper.watch_theme()
-        self.recorder.install_signal_handlers()
+        if self._for_real:
+            # Not under Pilot: an interrupted pytest must not be left ignoring signals.
+            self.recorder.install_signal_handlers()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8)
         if self.show_notice:
@@ -169,45 +184,127 @@ class BackcareApp(App[Outcome]):
 
         return HomeScreen()
 
-    def start_session(
-        self, routine: Routine, path: Path | None = None, *, replace: bool = False
-    ) -> None:
-        """Play `routine`; `replace` swaps out the current screen (repeat from the summary)."""
-        self.recorder.before_session(partial(self._play, routine, path, replace))
+    def run(self, **options: Any) -> Outcome | None:
+        """Run for real (the CLI): only then are SIGTERM and SIGHUP handled."""
+        self._for_real = True
+        return super().run(**options)
 
-    def _play(self, routine: Routine, path: Path | None, replace: bool) -> None:
+    def start_session(self, routine: Routine, path: Path | None = None) -> None:
+        """Play `routine`, after the pain question when the check-in is on."""
+        from .screens.pain import DONT_START, PainAnswer, PainCheckScreen
+
+        if not self.settings.pain_checkin:
+            self._play(routine, path, None)
+            return
+
+        def answered(answer: PainAnswer) -> None:
+            if answer == DONT_START:
+                if self.start is not None:
+                    self.outcome = Outcome(1, [f"{routine.name}: not started."])
+                    self.exit(self.outcome)
+                return
+            self._play(routine, path, answer if isinstance(answer, int) else None)
+
+        question = PainCheckScreen(ASK_BEFORE, routine.name, can_back_out=True)
+        self._push_from_app(question, answered)
+
+    def try_routine(self, routine: Routine) -> None:
+        """Play a routine being edited: no pain question, not recorded, back to the editor."""
         from .screens.player import PlayerScreen
 
-        screen = PlayerScreen(routine, path)
-        if replace:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self._push_from_app(PlayerScreen(routine, trial=True, stall_after=self.stall_seconds))
 
-    def session_ended(self, summary: SessionSummary) -> None:
-        """Called once per session, finished or stopped early: the hook for history."""
-        summary = self.recorder.session_ended(summary, ask=self.start is None)
-        self.last_summary = summary
-        if self.start is not None:
-            # Deferred: recap pulls in the player engine, 5-15 ms of start-up for home.
+    def _play(self, routine: Routine, path: Path | None, pain_before: int | None) -> None:
+        from .screens.player import PlayerScreen
+
+        screen = PlayerScreen(
+            routine, path, pain_before=pain_before, stall_after=self.stall_seconds
+        )
+        self._push_from_app(screen, partial(self._session_over, routine, path))
+
+    def _push_from_app(self, screen: Screen[Any], callback: Any = None) -> None:
+        """Push with the app as the one that gets the result.
+
+        Textual hands a screen's result to whoever pushed it; a palette
+        command or the summary's "again" would push from a screen that is
+        about to close, and the result would never arrive.
+        """
+        with self._context():
+            self.push_screen(screen, callback)
+
+    def _session_over(self, routine: Routine, path: Path | None, summary: SessionSummary) -> None:
+        """The player's result: keep the session, then the summary, or back to the shell."""
+        leaving = self.start is not None
+        row_id = self.recorder.keep(summary, leaving=leaving)
+        if leaving:
+            self._leave_after_run(summary, row_id)
+            return
+        from .screens.summary import SummaryScreen
+
+        ask_after = self.settings.pain_checkin
+        self.push_screen(SummaryScreen(summary, routine, path, row_id=row_id, ask_after=ask_after))
+
+    def _leave_after_run(self, summary: SessionSummary, row_id: int | None) -> None:
+        """`backcare run`: the after-score (when asked for), then the recap on the shell."""
+        # Deferred: recap pulls in the player engine, 5-15 ms of start-up for home.
+        from .core.recap import recap_lines
+        from .screens.pain import PainAnswer, PainCheckScreen
+        from .screens.summary import pain_line
+
+        def leave(answer: PainAnswer = None) -> None:
+            done = summary
+            if isinstance(answer, int) and self.recorder.update(row_id, pain_after=answer):
+                done = replace(summary, pain_after=answer)
+            lines = recap_lines(done)
+            if (pain := pain_line(done)) is not None:
+                lines.append(pain)
+            if (words := advice(done.pain_before, done.pain_after)) is not None:
+                lines.append(words)
+            self.outcome = Outcome(0 if summary.finished else 1, lines)
+            self.exit(self.outcome)
+
+        if self.settings.pain_checkin and row_id is not None:
+            self._push_from_app(PainCheckScreen(ASK_AFTER, summary.routine_name), leave)
+        else:
+            leave()
+
+    def conclude_sessions(self) -> None:
+        """The app is stopping under a session: end it where it is and keep it."""
+        from .screens.player import PlayerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PlayerScreen):
+                self._recap_run(screen.conclude(leaving=True))
+
+    def quit_after(self, summary: SessionSummary | None) -> None:
+        """Leave the app after a session stopped on the way out (Ctrl+Q, then yes)."""
+        self._recap_run(summary)
+        self.exit(self.outcome)
+
+    def _recap_run(self, summary: SessionSummary | None) -> None:
+        """Under `backcare run`, what to print and return for a session cut short."""
+        if summary is not None and self.start is not None:
             from .core.recap import recap_lines
 
             self.outcome = Outcome(0 if summary.finished else 1, recap_lines(summary))
 
-    def finish_run(self, summary: SessionSummary) -> bool:
-        """Under `backcare run`, leave the app for the shell; False when the app stays."""
-        if self.start is None:
-            return False
+    async def action_quit(self) -> None:
+        """Ctrl+Q: once a session has started, ask first, as `q` does in the player."""
+        from .screens.player import PlayerScreen
+
+        player = next((s for s in self.screen_stack if isinstance(s, PlayerScreen)), None)
+        if player is not None and player.in_progress:
+            player.ask_to_stop(then_quit=True)
+            return
         self.exit(self.outcome)
-        return True
 
     def update_settings(self, settings: Settings) -> None:
         """Use `settings` from now on (the theme at once) and save them to the config file."""
         self.settings_keeper.update(settings)
 
     def on_unmount(self) -> None:
-        """Nothing lost on the way out: a session awaiting its pain score, unsaved settings."""
-        self.recorder.flush()
+        """Nothing lost on the way out: a session still playing, unsaved settings."""
+        self.conclude_sessions()
         self.recorder.remove_signal_handlers()
         self.settings_keeper.flush()
         self.outcome.lines.extend(self.recorder.failures)
@@ -338,11 +435,14 @@ def make_app(
     start_path: Path | None = None,
     edit: Entry | None = None,
     overrides: Mapping[str, Any] | None = None,
+    stall_seconds: float | None = None,
 ) -> BackcareApp:
     """Build the app; tests and screenshots pass a fake clock and their own settings.
 
     `start` plays a routine at once and leaves the app when it ends (`backcare run`);
     `edit` opens a routine in the editor and leaves when it closes (`backcare edit`).
+    With the real clock a session pauses itself after an unseen stop of the
+    process; a test that steps a fake clock turns that on with `stall_seconds`.
     The first-run safety notice shows when the settings come from the user's
     config file and say it has not been read; settings passed in never show it.
     """
@@ -361,4 +461,5 @@ def make_app(
         edit=edit,
         overrides=overrides,
         show_notice=show_notice,
+        stall_seconds=STALL_SECONDS if clock is None else stall_seconds,
     )

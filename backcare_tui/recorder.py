@@ -1,201 +1,148 @@
-"""The app's side of the history: pain check-ins, storing sessions, and never losing one.
+"""The app's side of the history: every session that ends is on disk before anything else.
 
-A session is stored off the UI thread when it ends, and synchronously when
-the app is on its way out (quit, SIGTERM, SIGHUP), because a thread started
-then might not get to finish. With the pain check-in on, the after-score is
-asked first and the session held until it is answered; anything still held
-when the app stops is stored without it.
+A session ends one way only: its player screen concludes it into a
+`SessionSummary`, once. The summary then reaches `keep`, which writes it
+synchronously, from whichever comes first: the app's callback for the
+player's result (finished, or stopped after asking), the player screen
+leaving the app (quit, an error), or a SIGTERM/SIGHUP handler. No thread or
+later callback stands between a session and the disk, so none can be cut
+off on the way out (sessions were once lost that way), and storing twice is
+impossible because `keep` remembers what it stored. The pain after-score and
+a note go into the stored row afterwards, so waiting for them loses nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import threading
-from collections.abc import Callable
-from dataclasses import replace
+import time
 from typing import TYPE_CHECKING
 
 from .core.completion import worth_recording
 from .core.errors import BackcareError
-from .core.pain import ASK_AFTER, ASK_BEFORE, SEEK_HELP, advice
 from .core.summary import SessionSummary
 
 if TYPE_CHECKING:
     from .app import BackcareApp
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+EXIT_GRACE_SECONDS = 1.5
+"""After SIGTERM or SIGHUP the process is gone within this, however the shutdown goes."""
 
 
 class Recorder:
     def __init__(self, app: BackcareApp) -> None:
         self.app = app
-        self.pain_before: int | None = None
-        """The rating given before the session now playing."""
-        self.held: SessionSummary | None = None
-        """An ended session waiting for its after-score."""
         self.failures: list[str] = []
         """Problems found as the app stopped, too late to show: the CLI prints them."""
         self.signalled: int | None = None
+        self._kept: dict[SessionSummary, int | None] = {}
         self._signals: list[int] = []
 
-    # before and after a session
+    def keep(self, summary: SessionSummary, *, leaving: bool = False) -> int | None:
+        """Store a session now, once; its row id, or None when it was not stored.
 
-    def before_session(self, start: Callable[[], None]) -> None:
-        """Start at once, or after the pain question when the check-in is on."""
-        self.pain_before = None
-        if not self.app.settings.pain_checkin:
-            start()
-            return
-        from .screens.pain import PainCheckScreen
+        Sessions under MIN_RECORDED_SECONDS are not stored. A store that fails
+        is told to the person and the app carries on; with `leaving` (the app
+        is on its way out) the CLI prints it after the terminal is restored.
+        """
+        if summary in self._kept:
+            return self._kept[summary]
+        row_id = None
+        if worth_recording(summary.actual_seconds):
+            row_id = self._store(summary, leaving=leaving or self.signalled is not None)
+        self._kept[summary] = row_id
+        return row_id
 
-        def answered(rating: int | None) -> None:
-            self.pain_before = rating
-            start()
+    def update(
+        self, row_id: int | None, *, pain_after: int | None = None, note: str | None = None
+    ) -> bool:
+        """Add the after-score or a note to a stored session; False (and told) on failure."""
+        if row_id is None:
+            return False
+        from .core.history import update_session
 
-        self.app.push_screen(PainCheckScreen(ASK_BEFORE), answered)
-
-    def session_ended(self, summary: SessionSummary, *, ask: bool = True) -> SessionSummary:
-        """Store the session, asking the after-score first when there is time to."""
-        summary = replace(summary, pain_before=self.pain_before)
-        self.pain_before = None
-        if not worth_recording(summary.actual_seconds):
-            return summary
-        if not self.app.is_running or self.signalled is not None:
-            self.store_now(summary)
-        elif ask and self.app.settings.pain_checkin:
-            self.held = summary
-            # After the player has handed over to the summary screen, on top of it.
-            self.app.call_after_refresh(self._ask_after)
-        else:
-            self.store_later(summary)
-        return summary
-
-    def _ask_after(self) -> None:
-        from .screens.pain import PainCheckScreen
-
-        if self.held is None:
-            return
-        self.app.push_screen(PainCheckScreen(ASK_AFTER), self._after_answered)
-
-    def _after_answered(self, rating: int | None) -> None:
-        summary, self.held = self.held, None
-        if summary is None:
-            return
-        summary = replace(summary, pain_after=rating)
-        self.store_later(summary)
-        self._show_pain(summary)
-
-    def _show_pain(self, summary: SessionSummary) -> None:
-        """Put the ratings, and advice when the back feels much worse, on the summary."""
-        if summary.pain_before is None and summary.pain_after is None:
-            return
-        from rich.text import Text
-        from textual.css.query import NoMatches
-        from textual.widgets import Label
-
-        words = advice(summary.pain_before, summary.pain_after)
-        line = "Your back (0-10): " + _ratings(summary.pain_before, summary.pain_after)
         try:
-            box = self.app.screen.query_one("#summary-box")
-        except NoMatches:
-            if words:
-                title = "Stop and seek help" if words == SEEK_HELP else "Ease off"
-                self.app.notify(words, title=title, severity="warning", timeout=15)
-            return
-        widgets = [Label(Text(line), id="summary-pain")]
-        if words:
-            widgets.append(Label(Text(words), id="summary-pain-advice"))
-        keys = box.query("#summary-keys")
-        box.mount_all(widgets, before=keys.first() if keys else None)
+            return update_session(row_id, pain_after=pain_after, note=note)
+        except (BackcareError, ValueError) as error:
+            title = getattr(error, "title", "History")
+            self._tell(title, getattr(error, "message", str(error)), True)
+            return False
 
-    # storing
-
-    def store_later(self, summary: SessionSummary) -> None:
-        self.app.run_worker(
-            lambda: self._store(summary, self._tell_from_thread),
-            name="store session",
-            group="history",
-            thread=True,
-            exit_on_error=False,
-        )
-
-    def store_now(self, summary: SessionSummary) -> None:
-        self._store(summary, self._tell_now)
-
-    def flush(self) -> None:
-        """Store a session still waiting for its after-score; the app is stopping."""
-        summary, self.held = self.held, None
-        if summary is not None:
-            self.store_now(summary)
-
-    def _store(self, summary: SessionSummary, tell: Callable[[str, str, bool], None]) -> None:
+    def _store(self, summary: SessionSummary, *, leaving: bool) -> int | None:
         from .core.history import record_session  # sqlite3 costs start-up; load it when needed
 
         try:
-            _, notices = record_session(summary)
+            row_id, notices = record_session(summary)
         except BackcareError as error:
-            tell(error.title, error.message, True)
-            return
+            self._tell(error.title, error.message, True, leaving=leaving)
+            return None
         except Exception as error:  # a session end must never take the app down
-            tell("Session not saved", f"{summary.routine_name}: {error}", True)
-            return
-        for notice in notices:
-            tell("History", notice, False)
-
-    def _tell_now(self, title: str, message: str, failed: bool) -> None:
-        if self.app.is_running:
-            self.app.notify(message, title=title, severity="error" if failed else "warning")
-        else:
-            self.failures.append(f"backcare: {title}: {message}")
-
-    def _tell_from_thread(self, title: str, message: str, failed: bool) -> None:
-        try:
-            self.app.call_from_thread(
-                self.app.notify,
-                message,
-                title=title,
-                severity="error" if failed else "warning",
-                timeout=12,
+            self._tell(
+                "Session not saved", f"{summary.routine_name}: {error}", True, leaving=leaving
             )
-        except RuntimeError:  # the app closed meanwhile: say it on the way out
+            return None
+        for notice in notices:
+            self._tell("History", notice, False, leaving=leaving)
+        return row_id
+
+    def _tell(self, title: str, message: str, failed: bool, *, leaving: bool = False) -> None:
+        if self.app.is_running and not leaving:
+            self.app.notify(
+                message, title=title, severity="error" if failed else "warning", timeout=12
+            )
+        else:
             self.failures.append(f"backcare: {title}: {message}")
 
     # SIGTERM and SIGHUP
 
     def install_signal_handlers(self) -> None:
-        """Leave cleanly on SIGTERM or SIGHUP (terminal closed), so the session is stored."""
+        """Leave cleanly on SIGTERM or SIGHUP (terminal closed), keeping the session.
+
+        The handler itself only starts the exit clock and wakes the event
+        loop, so it works even while the loop is busy; the session is
+        concluded and stored on the loop, and if the shutdown then hangs (a
+        dead terminal, a stuck thread) the process still leaves within
+        EXIT_GRACE_SECONDS.
+        """
         if threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
         for number in SIGNALS:
             try:
-                loop.add_signal_handler(number, self._on_signal, number)
-            except (NotImplementedError, RuntimeError, ValueError):
+                signal.signal(number, lambda n, _frame: self._on_signal(n, loop))
+            except (OSError, RuntimeError, ValueError):
                 continue
             self._signals.append(number)
 
     def remove_signal_handlers(self) -> None:
-        with contextlib.suppress(RuntimeError):
-            loop = asyncio.get_running_loop()
-            for number in self._signals:
-                loop.remove_signal_handler(number)
+        for number in self._signals:
+            with contextlib.suppress(OSError, RuntimeError, ValueError):
+                signal.signal(number, signal.SIG_DFL)
         self._signals.clear()
 
-    def _on_signal(self, number: int) -> None:
-        """Stop here; the player records as it unmounts, and we store synchronously."""
+    def _on_signal(self, number: int, loop: asyncio.AbstractEventLoop) -> None:
         if self.signalled is not None:
             return
         self.signalled = number
-        self.flush()
-        self.app.exit(return_code=128 + number)
+        exit_within(EXIT_GRACE_SECONDS, 128 + number)
+        with contextlib.suppress(RuntimeError):  # the loop has already closed
+            loop.call_soon_threadsafe(self._leave, number)
+
+    def _leave(self, number: int) -> None:
+        self.app.conclude_sessions()
+        self.app.outcome.exit_code = 128 + number
+        self.app.exit(self.app.outcome, return_code=128 + number)
 
 
-def _ratings(before: int | None, after: int | None) -> str:
-    parts = []
-    if before is not None:
-        parts.append(f"{before} before")
-    if after is not None:
-        parts.append(f"{after} after")
-    return ", ".join(parts)
+def exit_within(seconds: float, code: int) -> None:
+    """End the process after `seconds` unless it has ended by itself (a daemon thread)."""
+
+    def deadline() -> None:
+        time.sleep(seconds)
+        os._exit(code)
+
+    threading.Thread(target=deadline, name="exit deadline", daemon=True).start()

@@ -156,7 +156,7 @@ SHOTS = (
     Shot("editor", editor),
     Shot("stats", stats),
     Shot("settings", settings),
-    Shot("help", help_screen),
+    Shot("help", help_screen, (100, 34)),
 )
 
 

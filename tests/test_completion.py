@@ -177,8 +177,10 @@ def test_delete_and_update_one_session(tmp_path: Path) -> None:
     keep, _ = record_session(summary(0), path)
     drop, _ = record_session(summary(1), path)
     assert update_session(keep, path, note="felt stiff", feedback="hard")
+    assert update_session(keep, path, pain_after=4)
     assert delete_session(drop, path)
     assert not delete_session(drop, path)
     assert not update_session(drop, path, note="gone")
     [left] = load_history(path).sessions
     assert (left.id, left.summary.note, left.summary.feedback) == (keep, "felt stiff", "hard")
+    assert left.summary.pain_after == 4

@@ -72,4 +72,35 @@ async def test_help_opens_from_the_player_too() -> None:
         await pilot.pause()
         assert isinstance(backcare.screen, HelpScreen)
         descriptions = {d for rows in key_groups(player).values() for _, d in rows}
-        assert "Pause" in descriptions and "+10s" in " ".join(descriptions)
+        # Help pauses the session under it, so space now resumes.
+        assert "Resume" in descriptions and "+10s" in " ".join(descriptions)
+
+
+async def test_help_and_the_palette_hold_the_session_still() -> None:
+    clock = FakeClock()
+    backcare = make_app(settings=Settings(notice_seen=True, sound=False), clock=clock)
+    async with backcare.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        backcare.start_routine_named("desk-break")
+        await pilot.pause()
+        screen = backcare.screen
+        assert isinstance(screen, PlayerScreen) and screen.player is not None
+        engine = screen.player
+        clock.advance(3)
+        await pilot.press("question_mark")
+        assert engine.paused
+        clock.advance(100)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert backcare.screen_stack[-1] is screen and not engine.paused
+        assert engine.elapsed == 3
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert engine.paused
+        clock.advance(50)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not engine.paused and engine.elapsed == 3
+        await pilot.press("space", "question_mark", "escape")
+        await pilot.pause()
+        assert engine.paused, "paused before help stays paused after it"

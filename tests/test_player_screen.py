@@ -13,6 +13,7 @@ from backcare_tui.app import BackcareApp, Outcome, make_app
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.frames import SLACK, next_redraw
+from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.player import Player
 from backcare_tui.core.settings import Settings
@@ -204,8 +205,7 @@ async def test_a_session_plays_to_the_end() -> None:
 
         await at(app, pilot, 28.5)
         assert isinstance(app.screen, SummaryScreen)
-        summary = app.last_summary
-        assert summary is not None
+        [summary] = [s.summary for s in load_history().sessions]
         assert summary.finished
         assert (summary.steps_done, summary.steps_skipped, summary.steps_total) == (2, 0, 2)
         assert summary.actual_seconds == pytest.approx(28)
@@ -254,8 +254,9 @@ async def test_next_back_restart_and_extend() -> None:
         assert shown(screen, "#player-step") == "March"
         await pilot.press("shift+right", "N")
         assert isinstance(app.screen, SummaryScreen)
-        summary = app.last_summary
-        assert summary is not None and summary.finished
+        assert load_history().sessions == [], "skipped through in seconds: not recorded"
+        summary = app.screen.summary
+        assert summary.finished and summary.completion == "partial"
         assert summary.steps_done == 0
         assert summary.steps_skipped == 2
 
@@ -274,12 +275,12 @@ async def test_stop_asks_first_and_escape_keeps_going() -> None:
         assert countdown(screen) == "0:08"
         await pilot.press("q", "n")
         assert app.screen_stack[-1] is screen
+        await at(app, pilot, 57)
         await pilot.press("q", "enter")
         assert isinstance(app.screen, SummaryScreen)
-        summary = app.last_summary
-        assert summary is not None
+        [summary] = [s.summary for s in load_history().sessions]
         assert not summary.finished
-        assert summary.actual_seconds == pytest.approx(5)
+        assert summary.actual_seconds == pytest.approx(12)
 
 
 async def test_y_confirms_and_a_paused_session_stays_paused_when_kept() -> None:
@@ -411,9 +412,11 @@ async def test_layout_survives_any_size(size: tuple[int, int]) -> None:
 async def test_quitting_the_app_mid_session_still_ends_the_session() -> None:
     app = make_app(settings=Settings(sound=False), clock=FakeClock(), start=ROUTINE)
     async with app.run_test(size=(80, 24)) as pilot:
-        await at(app, pilot, 6)
+        await at(app, pilot, 12)
         await pilot.press("ctrl+q")
-    assert app.last_summary is not None
-    assert not app.last_summary.finished
-    assert app.last_summary.actual_seconds == pytest.approx(6)
+        assert isinstance(app.screen, ConfirmScreen), "Ctrl+Q asks once a session has started"
+        await pilot.press("enter")
+    [summary] = [s.summary for s in load_history().sessions]
+    assert not summary.finished
+    assert summary.actual_seconds == pytest.approx(12)
     assert app.outcome.exit_code == 1

@@ -139,12 +139,14 @@ async def test_pain_check_in_before_and_after() -> None:
         assert "How is your back right now? 0-10" in str(
             app.screen.query_one("#pain-question", Label).content
         )
+        assert "Before: Test routine" in str(app.screen.query_one("#pain-routine", Label).content)
         await pilot.press("3")
         assert isinstance(app.screen, PlayerScreen)
         await at(app, pilot, 27)
         await pilot.pause()
         assert isinstance(app.screen, PainCheckScreen), "asked again after the session"
-        assert await stored(app, pilot) == [], "held until the after-score is given"
+        [row] = await stored(app, pilot)
+        assert (row.pain_before, row.pain_after) == (3, None), "on disk before the question"
         await pilot.press("t")  # ten
         assert isinstance(app.screen, SummaryScreen)
         [row] = await stored(app, pilot)
@@ -168,7 +170,7 @@ async def test_pain_check_in_can_be_skipped_and_gives_no_advice_when_better() ->
         await pilot.press("2")
         [row] = await stored(app, pilot)
         assert (row.pain_before, row.pain_after) == (None, 2)
-        assert not app.screen.query("#summary-pain-advice")
+        assert not app.screen.query_one("#summary-pain-advice").display
 
 
 async def test_a_session_awaiting_its_after_score_is_stored_when_the_app_quits() -> None:
@@ -184,6 +186,56 @@ async def test_a_session_awaiting_its_after_score_is_stored_when_the_app_quits()
         await pilot.pause()
     [row] = [s.summary for s in load_history().sessions]
     assert (row.pain_before, row.pain_after, row.finished) == (4, None, True)
+
+
+async def test_dont_start_backs_out_and_records_nothing() -> None:
+    app = app_for(pain_checkin=True)
+    async with app.run_test() as pilot:
+        home = app.screen
+        app.start_session(ROUTINE)
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheckScreen)
+        await pilot.click("#pain-dont-start")
+        await pilot.pause()
+        assert app.screen is home
+    assert not history_file().exists()
+
+
+async def test_backcare_run_asks_before_and_after_naming_the_routine() -> None:
+    app = make_app(
+        settings=Settings(notice_seen=True, pain_checkin=True, sound=False),
+        clock=FakeClock(),
+        start=ROUTINE,
+    )
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheckScreen)
+        assert "Before: Test routine" in str(app.screen.query_one("#pain-routine", Label).content)
+        await pilot.press("6")
+        await at(app, pilot, 27)
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheckScreen)
+        assert "After: Test routine" in str(app.screen.query_one("#pain-routine", Label).content)
+        await pilot.press("2")
+        await pilot.pause()
+    [row] = [s.summary for s in load_history().sessions]
+    assert (row.pain_before, row.pain_after) == (6, 2)
+    assert app.outcome.exit_code == 0
+    assert "Your back (0-10): 6 before, 2 after" in app.outcome.lines
+
+
+async def test_backcare_run_dont_start_leaves_with_nothing_recorded() -> None:
+    app = make_app(
+        settings=Settings(notice_seen=True, pain_checkin=True, sound=False),
+        clock=FakeClock(),
+        start=ROUTINE,
+    )
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+    assert app.outcome.exit_code == 1
+    assert not history_file().exists()
 
 
 async def test_without_the_check_in_a_session_starts_with_one_key() -> None:

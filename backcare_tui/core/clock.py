@@ -5,6 +5,11 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
+STALL_SECONDS = 3.0
+"""A gap this long between two looks at a running session means the process was
+stopped (Ctrl+Z, SIGSTOP, a debugger): the player screen looks at least once a
+second while a session runs, so this is far more than a late frame."""
+
 
 class Clock(Protocol):
     """Monotonic seconds from an arbitrary origin; only differences mean anything."""

@@ -219,8 +219,12 @@ def update_session(
     *,
     note: str | None = None,
     feedback: Feedback | None = None,
+    pain_after: int | None = None,
 ) -> bool:
-    """Set a stored session's note and/or feedback; False when there was no such session."""
+    """Set what is said after a session (note, feedback, after-score) on its stored row.
+
+    False when there was no such session. Fields left None are left as they are.
+    """
     path = path or history_file()
     if not path.exists():
         return False
@@ -232,6 +236,9 @@ def update_session(
     if feedback is not None:
         assignments.append("feedback = ?")
         values.append(_feedback(feedback))
+    if pain_after is not None:
+        assignments.append("pain_after = ?")
+        values.append(_pain(pain_after))
     if not assignments:
         return True
     statement = f"UPDATE sessions SET {', '.join(assignments)} WHERE id = ?"

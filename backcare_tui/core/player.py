@@ -60,7 +60,9 @@ class CountdownTick:
 
 @dataclass(frozen=True)
 class Paused:
-    pass
+    unseen: bool = False
+    """The pause began at the last look, because time passed that nobody saw
+    (the process was stopped); the screen says so."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,16 @@ class Player:
     and has no `phase` or `step` to show.
     """
 
-    def __init__(self, timeline: Timeline, clock: Clock) -> None:
+    def __init__(
+        self, timeline: Timeline, clock: Clock, *, stall_after: float | None = None
+    ) -> None:
+        """`stall_after`: pause on its own when two looks at the running session are
+        further apart than this (see `pause_since_last_look`); None never does."""
         self.timeline = timeline
         self.clock = clock
+        self.stall_after = stall_after
+        self._seen: float | None = None
+        """The clock at the last look (any query or update) while running."""
         self._index = 0
         self._started_at = 0.0
         self._extension = 0.0
@@ -117,6 +126,7 @@ class Player:
             self._finish(now)
             return
         self._started_at = now
+        self._seen = now
         self._events.append(StepStarted(self.timeline.steps[0]))
         self._enter_phase()
 
@@ -128,9 +138,23 @@ class Player:
 
     def resume(self) -> None:
         if self._running and self._paused_at is not None:
-            self._started_at += self.clock.now() - self._paused_at
+            now = self.clock.now()
+            self._started_at += now - self._paused_at
             self._paused_at = None
+            self._seen = now
             self._events.append(Resumed())
+
+    def pause_since_last_look(self) -> None:
+        """Pause as of the last time anyone looked: the process was stopped meanwhile.
+
+        Ctrl+Z, `kill -TSTP` and `kill -STOP` freeze the process but not the
+        clock; the person was not following, so the session picks up where the
+        screen last showed it, paused. The time in between is pause time.
+        """
+        now = self._now()
+        if not self._running or self._paused_at is not None:
+            return
+        self._pause_at(now if self._seen is None else min(self._seen, now))
 
     def toggle_pause(self) -> None:
         if self.paused:
@@ -354,15 +378,35 @@ class Player:
         return min(max(now - self._started_at, 0.0), self._phase.length + self._extension)
 
     def _sync(self) -> float:
-        """Walk past every deadline already reached; returns the time we are now at."""
+        """Walk past every deadline already reached; returns the time we are now at.
+
+        With `stall_after`, a look that comes too long after the one before
+        pauses the session at that earlier look instead of walking on.
+        """
         now = self._now()
         if not self._running or self._paused_at is not None:
             return now
+        seen = self._seen
+        if self.stall_after is not None and seen is not None and now - seen > self.stall_after:
+            self._pause_at(seen)
+            return seen
+        self._walk(now)
+        if self._running:
+            self._seen = now
+        return now
+
+    def _walk(self, now: float) -> None:
         while self._running and self._deadline <= now:
             self._leave(self._index + 1, self._deadline, by_time=True)
         if self._running:
             self._countdown(now)
-        return now
+
+    def _pause_at(self, at: float) -> None:
+        """A pause that began at `at`, not before the current phase began."""
+        self._walk(at)
+        if self._running:
+            self._paused_at = max(at, self._started_at)
+            self._events.append(Paused(unseen=True))
 
     def _jump(self, target: Callable[[float], int], *, restart: bool = False) -> None:
         """Leave the current phase now (while paused: at the pause) for phase `target(now)`."""

@@ -454,11 +454,11 @@ class EditorScreen(Screen[Path | None]):
         if routine is None:
             self.notify("Fix the problems first, then try it.", severity="warning")
             return
-        start = getattr(self.app, "start_session", None)
-        if start is None:
+        try_routine = getattr(self.app, "try_routine", None)
+        if try_routine is None:
             self.notify("The player is not available.", severity="warning")
             return
-        start(routine)
+        try_routine(routine)
 
     def action_close(self) -> None:
         if not self.dirty:

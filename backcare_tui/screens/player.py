@@ -1,5 +1,10 @@
 """The exercise player: what to do now, for how long, and what comes next.
 
+A `Screen[SessionSummary]`: however a session ends (played to the end,
+stopped after asking, the app quitting under it) the screen concludes it
+once into a summary and hands that to the recorder, which stores it at
+once; the app's callback then chooses what follows.
+
 The screen keeps no time of its own. `sync()` asks the engine what happened
 since the last look, rings and speaks for those events, redraws from the
 engine's answers and sleeps until the engine says the picture changes next
@@ -9,6 +14,7 @@ engine's answers and sleeps until the engine says the picture changes next
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -27,7 +33,7 @@ from ..core.durations import format_clock, format_length
 from ..core.frames import next_redraw, shown_countdown
 from ..core.lookahead import getting_ready_for, just_done, past_halfway, side_after, window_title
 from ..core.model import Routine
-from ..core.player import Finished, Player, Stopped
+from ..core.player import Finished, Paused, Player, Stopped
 from ..core.recap import summarize
 from ..core.summary import SessionSummary
 from ..core.text import clean_line, clean_text
@@ -88,7 +94,7 @@ def next_text(phase: Phase | None, following_step: StepSpan | None, current: Pha
     return f"{text} · {details}" if details else text
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(Screen[SessionSummary]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause the session"),
         Binding("space", "resume", "Resume", id="player.resume", tooltip="Carry on"),
@@ -128,6 +134,14 @@ class PlayerScreen(Screen[None]):
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Silence bell and voice"),
         Binding("m", "unmute", "Unmute", id="player.unmute", tooltip="Bell and voice back on"),
         Binding("q", "stop", "Stop", id="player.stop", tooltip="Stop the session (asks first)"),
+        Binding(
+            "ctrl+c",
+            "stop",
+            "Stop",
+            show=False,
+            id="player.stop_ctrl_c",
+            tooltip="Stop the session (asks first), like q",
+        ),
     ]
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so in Screen)
         (0, "-narrow"),
@@ -135,15 +149,30 @@ class PlayerScreen(Screen[None]):
         (100, "-wide"),
     ]
 
-    def __init__(self, routine: Routine, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        path: Path | None = None,
+        *,
+        pain_before: int | None = None,
+        trial: bool = False,
+        stall_after: float | None = None,
+    ) -> None:
         super().__init__()
         self.routine = routine
         self.path = path
+        self.pain_before = pain_before
+        self.trial = trial
+        """Try it from the editor: played like any session, never recorded."""
+        self.stall_after = stall_after
         self.player: Player | None = None
         self.sound: Sound | None = None
         self.guide: Guide | None = None
         self._title: TerminalTitle | None = None
         self.summary: SessionSummary | None = None
+        """Set once, when the session is concluded."""
+        self._overlay_paused = False
+        """Paused because help or the palette covered the screen; resume when it closes."""
         self._timer: Timer | None = None
         self._started_at = datetime.now(UTC)
         self._started_clock = 0.0
@@ -192,7 +221,7 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.backcare
         timeline = compile_routine(self.routine, app.settings.prepare_seconds)
-        self.player = Player(timeline, app.clock)
+        self.player = Player(timeline, app.clock, stall_after=self.stall_after)
         self.guide = Guide(timeline, CueSwitches.from_settings(app.settings, self.routine))
         self.sound = Sound(app.settings, app.bell, on_problem=self._sound_problem)
         self.sound.prepare()
@@ -200,18 +229,43 @@ class PlayerScreen(Screen[None]):
         self._started_clock = app.clock.now()
         self.player.start()
         self._title = TerminalTitle(self._write_to_terminal)
+        app.app_suspend_signal.subscribe(self, self._process_suspending)
+        app.app_resume_signal.subscribe(self, self._process_resumed)
         self.sync()
 
     def on_unmount(self) -> None:
         self._cancel_timer()
+        # Leaving without an end (the app quit under it): still a session that happened.
+        self.conclude(leaving=True)
         if self._title is not None:
             self._title.restore()
         if self.sound is not None:
             self.sound.close(hush=self.player is not None and self.player.stopped)
-        if self.player is not None and self.summary is None:
-            # Leaving without stopping (the app quit): still a session that happened.
-            self.player.stop()
-            self._record()
+
+    @property
+    def in_progress(self) -> bool:
+        """Started and not yet concluded: quitting now would cut a session short."""
+        player = self.player
+        return player is not None and player.started and self.summary is None
+
+    def conclude(self, *, leaving: bool = False) -> SessionSummary | None:
+        """End the session where it is, once, and have it kept; later calls do nothing.
+
+        The summary reaches the recorder here, synchronously, before anything
+        can close the app; `leaving` says the app is on its way out, so a
+        failure is printed after it rather than shown.
+        """
+        player = self.player
+        if player is None or self.summary is not None:
+            return None
+        player.stop()
+        self._cancel_timer()
+        summary = summarize(player, self.routine, self.path, self._started_at, self._started_clock)
+        summary = replace(summary, pain_before=self.pain_before)
+        self.summary = summary
+        if not self.trial:
+            self.backcare.recorder.keep(summary, leaving=leaving)
+        return summary
 
     # the heartbeat
 
@@ -224,10 +278,18 @@ class PlayerScreen(Screen[None]):
         assert self.guide is not None
         events = player.update()
         ended = any(isinstance(event, Finished | Stopped) for event in events)
+        unseen = any(isinstance(event, Paused) and event.unseen for event in events)
         sound.play(self.guide.react(events, player))
         if ended:
             self._end()
             return
+        if unseen:
+            self.refresh_bindings()
+            self.notify(
+                "Paused where you left off: backcare was stopped for a while. Space carries on.",
+                title="Paused",
+                timeout=8,
+            )
         self.redraw()
         animate = not self.backcare.settings.reduced_motion and (self.app.animation_level != "none")
         shape = self._pacer.until_next_change() if self._pacer.display else None
@@ -345,22 +407,46 @@ class PlayerScreen(Screen[None]):
 
     # the end
 
-    def _record(self) -> SessionSummary:
-        assert self.player is not None
-        summary = summarize(
-            self.player, self.routine, self.path, self._started_at, self._started_clock
-        )
-        self.summary = summary
-        self.backcare.session_ended(summary)
-        return summary
-
     def _end(self) -> None:
-        from .summary import SummaryScreen
+        summary = self.conclude()
+        if summary is not None:
+            self.dismiss(summary)
 
-        summary = self._record()
-        self._cancel_timer()
-        if not self.backcare.finish_run(summary):
-            self.app.switch_screen(SummaryScreen(summary, self.routine, self.path))
+    # stops the screen could not see coming
+
+    def on_screen_suspend(self) -> None:
+        """Help, the palette or a question covers the clock: hold the session still."""
+        player = self.player
+        if self.in_progress and player is not None and not player.paused:
+            player.pause()
+            self._overlay_paused = True
+            self.sync()
+
+    def on_screen_resume(self) -> None:
+        player = self.player
+        if self._overlay_paused and player is not None and self.summary is None:
+            self._overlay_paused = False
+            player.resume()
+            self.sync()
+            self.refresh_bindings()
+
+    def _process_suspending(self, _app: object) -> None:
+        """Ctrl+Z: pause before the process stops, so it comes back paused."""
+        player = self.player
+        if self.in_progress and player is not None and not player.paused:
+            self._overlay_paused = False
+            player.pause()
+            self.sync()
+            self.refresh_bindings()
+
+    def _process_resumed(self, _app: object) -> None:
+        """Back from a stop (SIGTSTP and fg): paused as of the last frame shown."""
+        player = self.player
+        if self.in_progress and player is not None:
+            player.pause_since_last_look()
+            self._overlay_paused = False
+            self.sync()
+            self.refresh_bindings()
 
     # keys
 
@@ -421,15 +507,25 @@ class PlayerScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_stop(self) -> None:
-        """Ask first; the session holds still while the question is open."""
+        """`q` and Ctrl+C: ask first; the session holds still while the question is open."""
+        self.ask_to_stop()
+
+    def ask_to_stop(self, *, then_quit: bool = False) -> None:
+        """Ask whether to stop (and, for Ctrl+Q, quit); the session holds still meanwhile."""
         player = self.player
         if player is None or self.summary is not None:
             return
-        was_paused = player.paused
+        if any(isinstance(screen, ConfirmScreen) for screen in self.app.screen_stack):
+            return
+        was_paused = player.paused or self._overlay_paused
         player.pause()
+        self._overlay_paused = False
         self.sync()
 
         def answered(stop: bool | None) -> None:
+            if stop and then_quit:
+                self.backcare.quit_after(self.conclude(leaving=True))
+                return
             if stop:
                 player.stop()
             elif not was_paused:
@@ -437,9 +533,9 @@ class PlayerScreen(Screen[None]):
             self.sync()
             self.refresh_bindings()
 
-        self.app.push_screen(
-            ConfirmScreen("Stop this session?", yes="Stop", no="Keep going"), answered
-        )
+        question = "Stop this session and quit?" if then_quit else "Stop this session?"
+        yes = "Stop and quit" if then_quit else "Stop"
+        self.app.push_screen(ConfirmScreen(question, yes=yes, no="Keep going"), answered)
 
     def app_blurred(self) -> None:
         """Auto-pause when the terminal goes to the background, if the person asked for it."""

@@ -1,7 +1,12 @@
-"""The end of a session: what was done, a kind word, and the way home or round again."""
+"""The end of a session: what was done, how the back feels, a note, and the way on.
+
+The session is already in the history when this screen opens; the after-score
+and a note are added to its row from here, and shown here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -15,12 +20,16 @@ from textual.widgets import Footer, Label, Static
 
 from ..core.durations import format_length
 from ..core.model import Routine
+from ..core.pain import ASK_AFTER, advice
 from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
 from ..core.summary import SessionSummary
 from ..core.text import clean_line
+from .pain import PainAnswer, PainCheckScreen
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
+
+NOTE_LIMIT = 500
 
 
 def details_table(summary: SessionSummary) -> Table:
@@ -29,22 +38,44 @@ def details_table(summary: SessionSummary) -> Table:
     table.add_column()
     played = format_length(round(summary.actual_seconds))
     planned = format_length(round(summary.planned_seconds))
-    table.add_row("Time", f"{played} active (planned {planned})")
+    table.add_row("Active time", f"{played} (planned {planned}; pauses not counted)")
     table.add_row("Steps", steps_line(summary))
     return table
+
+
+def pain_line(summary: SessionSummary) -> str | None:
+    """`Your back (0-10): 3 before, 2 after`, or None with no ratings."""
+    parts = []
+    if summary.pain_before is not None:
+        parts.append(f"{summary.pain_before} before")
+    if summary.pain_after is not None:
+        parts.append(f"{summary.pain_after} after")
+    return "Your back (0-10): " + ", ".join(parts) if parts else None
 
 
 class SummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,h", "home", "Home", key_display="⏎/h", id="summary.home"),
         Binding("r", "repeat", "Repeat", id="summary.repeat", tooltip="Play the routine again"),
+        Binding("n", "note", "Note", id="summary.note", tooltip="Add a note to this session"),
     ]
 
-    def __init__(self, summary: SessionSummary, routine: Routine, path: Path | None) -> None:
+    def __init__(
+        self,
+        summary: SessionSummary,
+        routine: Routine,
+        path: Path | None,
+        *,
+        row_id: int | None = None,
+        ask_after: bool = False,
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.routine = routine
         self.path = path
+        self.row_id = row_id
+        """The session's row in the history; None when it was not stored."""
+        self.ask_after = ask_after
 
     @property
     def backcare(self) -> BackcareApp:
@@ -52,23 +83,74 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        title = TITLES[summary.completion]
         with Center(id="summary-center"), Vertical(id="summary-box"):
-            yield Label(title, id="summary-title")
+            yield Label(TITLES[summary.completion], id="summary-title")
             yield Label(Text(headline(summary)), id="summary-headline")
             yield Static(details_table(summary), id="summary-details")
             yield Label(encouragement(summary), id="summary-cheer")
             if note := record_line(summary):
                 yield Label(note, id="summary-unrecorded")
+            yield Label("", id="summary-pain")
+            yield Label("", id="summary-pain-advice")
+            yield Label("", id="summary-note")
             yield Label(SAFETY_LINE, id="summary-safety")
-            yield Label(
-                Text(f"Enter: home    r: {clean_line(self.routine.name)} again"),
-                id="summary-keys",
-            )
+            keys = f"Enter: home    r: {clean_line(self.routine.name)} again"
+            if self.row_id is not None:
+                keys += "    n: add a note"
+            yield Label(Text(keys), id="summary-keys")
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._show_extras()
+        if self.ask_after and self.row_id is not None:
+            question = PainCheckScreen(ASK_AFTER, self.routine.name)
+            self.app.push_screen(question, self._after_answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "note":
+            return self.row_id is not None
+        return True
+
+    def _after_answered(self, answer: PainAnswer) -> None:
+        if not isinstance(answer, int):
+            return
+        if self.backcare.recorder.update(self.row_id, pain_after=answer):
+            self.summary = replace(self.summary, pain_after=answer)
+            self._show_extras()
+
+    def _show_extras(self) -> None:
+        """Pain scores, advice when the back feels much worse, and the note."""
+        summary = self.summary
+        pain = self.query_one("#summary-pain", Label)
+        words = pain_line(summary)
+        pain.update(words or "")
+        pain.display = words is not None
+        warning = advice(summary.pain_before, summary.pain_after)
+        advice_label = self.query_one("#summary-pain-advice", Label)
+        advice_label.update(warning or "")
+        advice_label.display = warning is not None
+        note = self.query_one("#summary-note", Label)
+        note.update(Text(f"Note: {summary.note}"))
+        note.display = bool(summary.note)
 
     def action_home(self) -> None:
         self.backcare.go_home()
 
     def action_repeat(self) -> None:
-        self.backcare.start_session(self.routine, self.path, replace=True)
+        self.app.pop_screen()
+        self.backcare.start_session(self.routine, self.path)
+
+    def action_note(self) -> None:
+        from .note import NoteScreen
+
+        if self.row_id is None:
+            return
+        self.app.push_screen(NoteScreen(self.summary.note, NOTE_LIMIT), self._note_written)
+
+    def _note_written(self, note: str | None) -> None:
+        if note is None or note == self.summary.note:
+            return
+        if self.backcare.recorder.update(self.row_id, note=note):
+            self.summary = replace(self.summary, note=note)
+            self._show_extras()
+            self.notify("Note saved with the session.", timeout=3)

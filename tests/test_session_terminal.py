@@ -1,0 +1,141 @@
+"""Sessions in a real terminal: the console script in a pty, and what the history holds after.
+
+These are the paths Pilot cannot see: a full-screen `run` or `breathe` that
+exits by itself, stops of the real process from the shell, a terminal that
+closes while the app starts, and Ctrl+C reaching a real tty.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from terminal import CTRL_C, CTRL_Q, ENTER, ESCAPE, Terminal, config_file, history_file, terminal
+
+ROUTINE = """\
+format = 1
+name = "Pty short"
+prepare = 0
+
+[[steps]]
+name = "Stand tall"
+duration = {seconds}
+"""
+
+
+@pytest.fixture(autouse=True)
+def quiet_settings() -> None:
+    """No lead-in and no sound, so a session lasts exactly what its steps say."""
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("notice_seen = true\nprepare_seconds = 0\nsound = false\n", encoding="utf-8")
+
+
+def routine_file(tmp_path: Path, seconds: int) -> Path:
+    path = tmp_path / "short.toml"
+    path.write_text(ROUTINE.format(seconds=seconds), encoding="utf-8")
+    return path
+
+
+def rows() -> list[tuple[str, str, float]]:
+    if not history_file().exists():
+        return []
+    with sqlite3.connect(history_file()) as connection:
+        found = connection.execute(
+            "SELECT routine_name, completion, actual_seconds FROM sessions"
+        ).fetchall()
+    connection.close()
+    return [(str(name), str(completion), float(played)) for name, completion, played in found]
+
+
+def time_left(term: Terminal) -> int:
+    """Seconds left as the progress bar shows them ("0:57 left")."""
+    match = re.search(r"(\d+):(\d\d) left", term.text())
+    assert match, term.text()
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def test_run_played_to_the_end_is_in_the_history(tmp_path: Path) -> None:
+    with terminal("run", str(routine_file(tmp_path, 11))) as term:
+        term.wait_for("Stand tall")
+        assert term.wait_exit(timeout=40) == 0
+        assert "Pty short: finished in 11s." in term.text()
+    [(name, completion, played)] = rows()
+    assert (name, completion) == ("Pty short", "completed")
+    assert played == pytest.approx(11, abs=0.5)
+
+
+def test_breathe_played_to_the_end_is_in_the_history() -> None:
+    with terminal("breathe", "--pattern", "3-3", "--cycles", "2") as term:
+        assert term.wait_exit(timeout=40) == 0
+    [(_, completion, played)] = rows()
+    assert completion == "completed"
+    assert played == pytest.approx(12, abs=0.5)
+
+
+def test_ctrl_c_asks_to_stop_and_ctrl_q_asks_to_stop_and_quit(tmp_path: Path) -> None:
+    with terminal("run", str(routine_file(tmp_path, 120))) as term:
+        term.wait_for("Stand tall", "left")
+        term.send(CTRL_C)
+        term.wait_for("Stop this session?", "Keep going")
+        term.send(ESCAPE)
+        term.wait_for("Stand tall", "Pause")
+        term.send(CTRL_Q)
+        term.wait_for("Stop this session and quit?")
+        term.send(ENTER)
+        assert term.wait_exit() == 1
+        assert "Pty short: stopped after" in term.text()
+
+
+def test_sigtstp_then_sigcont_leaves_the_session_paused_where_it_was(tmp_path: Path) -> None:
+    with terminal("run", str(routine_file(tmp_path, 120))) as term:
+        term.wait_for("Stand tall", "1:5")  # a few seconds in
+        before = time_left(term)
+        term.kill(signal.SIGTSTP)  # the app leaves the screen to the shell and stops
+        time.sleep(2.5)  # stopped for longer than a frame
+        term.kill(signal.SIGCONT)
+        term.wait_for("PAUSED")
+        assert time_left(term) in (before, before - 1)
+        term.send(" ")
+        term.wait_for("WORK")
+        assert term.is_alive()
+
+
+@pytest.mark.slow
+def test_sigstop_then_sigcont_is_seen_as_a_pause(tmp_path: Path) -> None:
+    with terminal("run", str(routine_file(tmp_path, 120))) as term:
+        term.wait_for("Stand tall", "1:5")
+        before = time_left(term)
+        term.kill(signal.SIGSTOP)
+        time.sleep(4.5)  # longer than STALL_SECONDS: only the clock can tell
+        term.kill(signal.SIGCONT)
+        term.wait_for("PAUSED")
+        assert time_left(term) in (before, before - 1)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.4, 1.2])
+def test_closing_the_terminal_during_start_up_ends_the_process_within_2_s(
+    tmp_path: Path, delay: float
+) -> None:
+    term = Terminal(["run", str(routine_file(tmp_path, 120))])
+    try:
+        time.sleep(delay)
+        pid = term.pid
+        hung_up = time.monotonic()
+        os.close(term.child.child_fd)  # the window closes: the kernel hangs up the tty
+        term.child.child_fd = -1
+        while time.monotonic() - hung_up < 2.0:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.02)
+        else:
+            raise AssertionError(f"still running 2 s after the hang-up (closed at {delay} s)")
+    finally:
+        if term.child.isalive():
+            term.child.kill(signal.SIGKILL)
