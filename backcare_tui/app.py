@@ -156,6 +156,7 @@ class BackcareApp(App[Outcome]):
         if self._for_real:
             # Not under Pilot: an interrupted pytest must not be left ignoring signals.
             self.recorder.install_signal_handlers()
+            self._note_stops()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8)
         if self.show_notice:
@@ -267,6 +268,25 @@ class BackcareApp(App[Outcome]):
             self._push_from_app(PainCheckScreen(ASK_AFTER, summary.routine_name), leave)
         else:
             leave()
+
+    def _note_stops(self) -> None:
+        """Before Textual's own SIGTSTP handler stops the process, mark running sessions,
+        so they come back paused at the last frame shown (`kill -TSTP`, Ctrl+Z)."""
+        import signal
+
+        from .screens.player import PlayerScreen
+
+        previous = signal.getsignal(signal.SIGTSTP) if hasattr(signal, "SIGTSTP") else None
+        if not callable(previous):
+            return
+
+        def stopping(number: int, frame: Any) -> None:
+            for screen in list(self.screen_stack):
+                if isinstance(screen, PlayerScreen) and screen.player is not None:
+                    screen.player.note_stop()
+            previous(number, frame)
+
+        signal.signal(signal.SIGTSTP, stopping)
 
     def conclude_sessions(self) -> None:
         """The app is stopping under a session: end it where it is and keep it."""

@@ -104,9 +104,9 @@ class Recorder:
 
         The handler itself only starts the exit clock and wakes the event
         loop, so it works even while the loop is busy; the session is
-        concluded and stored on the loop, and if the shutdown then hangs (a
-        dead terminal, a stuck thread) the process still leaves within
-        EXIT_GRACE_SECONDS.
+        concluded and stored on the loop. After SIGHUP the process then leaves
+        at once; after SIGTERM it restores the terminal first, and if that
+        hangs (a stuck thread) it still leaves within EXIT_GRACE_SECONDS.
         """
         if threading.current_thread() is not threading.main_thread():
             return
@@ -134,6 +134,13 @@ class Recorder:
 
     def _leave(self, number: int) -> None:
         self.app.conclude_sessions()
+        if number == getattr(signal, "SIGHUP", None):
+            # The terminal is gone: nothing to restore, and Textual's shutdown would
+            # block writing to it (its writer thread dies on the dead tty and the
+            # main thread waits on its full queue). The session and settings are
+            # on disk; leave now.
+            self.app.settings_keeper.flush()
+            os._exit(128 + number)
         self.app.outcome.exit_code = 128 + number
         self.app.exit(self.app.outcome, return_code=128 + number)
 

@@ -97,3 +97,18 @@ def test_a_stop_while_paused_changes_nothing() -> None:
     player.resume()
     clock.advance(1)
     assert player.elapsed == 4.0 and not player.paused
+
+
+def test_a_noted_stop_pauses_at_the_next_look_whatever_the_gap() -> None:
+    player, clock = started(stall_after=None)
+    looked_every_second(player, clock, 8)
+    player.note_stop()  # SIGTSTP arrives
+    clock.advance(1.5)  # shorter than any stall limit
+    assert player.update() == [Paused(unseen=True)]
+    assert player.elapsed == 8.0
+    player.resume()
+    player.note_stop()
+    player.pause()
+    player.resume()
+    clock.advance(1)
+    assert player.update()[-1] == Resumed()

@@ -53,6 +53,27 @@ def rows() -> list[tuple[str, str, float]]:
     return [(str(name), str(completion), float(played)) for name, completion, played in found]
 
 
+def hang_up(term: Terminal, within: float) -> int | None:
+    """Close the terminal under the process; its exit status once it ended within `within` s.
+
+    The process is reaped here, so pexpect is told not to close or wait for it again.
+    """
+    child, pid = term.child, term.pid
+    child.ptyproc.fileobj.close()  # the window closes: the kernel hangs up the tty
+    deadline = time.monotonic() + within
+    status = None
+    while status is None and time.monotonic() < deadline:
+        done, raw = os.waitpid(pid, os.WNOHANG)
+        status = raw if done == pid else None
+        time.sleep(0.02)
+    if status is None:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    child.ptyproc.closed = child.ptyproc.terminated = True
+    child.closed = child.terminated = True
+    return status
+
+
 def time_left(term: Terminal) -> int:
     """Seconds left as the progress bar shows them ("0:57 left")."""
     match = re.search(r"(\d+):(\d\d) left", term.text())
@@ -123,19 +144,26 @@ def test_closing_the_terminal_during_start_up_ends_the_process_within_2_s(
     tmp_path: Path, delay: float
 ) -> None:
     term = Terminal(["run", str(routine_file(tmp_path, 120))])
+    time.sleep(delay)
+    status = hang_up(term, within=2.0)
+    assert status is not None, f"still running 2 s after the hang-up ({delay} s after start)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGTERM", "hang-up"])
+def test_a_session_ended_by_a_signal_is_in_the_history(tmp_path: Path, how: str) -> None:
+    term = Terminal(["run", str(routine_file(tmp_path, 120))])
     try:
-        time.sleep(delay)
-        pid = term.pid
-        hung_up = time.monotonic()
-        os.close(term.child.child_fd)  # the window closes: the kernel hangs up the tty
-        term.child.child_fd = -1
-        while time.monotonic() - hung_up < 2.0:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            time.sleep(0.02)
+        term.wait_for("Stand tall", "1:48 left", timeout=30)  # 12 s in: long enough to keep
+        if how == "SIGTERM":
+            term.kill(signal.SIGTERM)
+            assert term.wait_exit(timeout=3) == 128 + signal.SIGTERM
         else:
-            raise AssertionError(f"still running 2 s after the hang-up (closed at {delay} s)")
+            status = hang_up(term, within=2.0)
+            assert status is not None and os.waitstatus_to_exitcode(status) == 129
     finally:
-        if term.child.isalive():
-            term.child.kill(signal.SIGKILL)
+        if not term.child.closed:
+            term.close()
+    [(name, completion, played)] = rows()
+    assert (name, completion) == ("Pty short", "stopped")
+    assert played == pytest.approx(12, abs=1.5)

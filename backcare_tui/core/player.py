@@ -99,6 +99,7 @@ class Player:
         self.stall_after = stall_after
         self._seen: float | None = None
         """The clock at the last look (any query or update) while running."""
+        self._stop_noted = False
         self._index = 0
         self._started_at = 0.0
         self._extension = 0.0
@@ -143,6 +144,11 @@ class Player:
             self._paused_at = None
             self._seen = now
             self._events.append(Resumed())
+
+    def note_stop(self) -> None:
+        """The process is about to be stopped (SIGTSTP): the next look pauses the
+        session as of the look before. Safe in a signal handler: it sets one flag."""
+        self._stop_noted = True
 
     def pause_since_last_look(self) -> None:
         """Pause as of the last time anyone looked: the process was stopped meanwhile.
@@ -380,14 +386,18 @@ class Player:
     def _sync(self) -> float:
         """Walk past every deadline already reached; returns the time we are now at.
 
-        With `stall_after`, a look that comes too long after the one before
-        pauses the session at that earlier look instead of walking on.
+        A look that comes too long after the one before (`stall_after`), or
+        after `note_stop`, pauses the session at that earlier look instead.
         """
         now = self._now()
         if not self._running or self._paused_at is not None:
             return now
-        seen = self._seen
-        if self.stall_after is not None and seen is not None and now - seen > self.stall_after:
+        seen, noted = self._seen, self._stop_noted
+        self._stop_noted = False
+        stalled = (
+            self.stall_after is not None and seen is not None and now - seen > self.stall_after
+        )
+        if seen is not None and (noted or stalled):
             self._pause_at(seen)
             return seen
         self._walk(now)
