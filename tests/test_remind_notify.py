@@ -11,11 +11,12 @@ import math
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def private_bus(tmp_path: Path, config: Path | None = None) -> Iterator[Bus]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 20
@@ -65,7 +67,10 @@ def private_bus(tmp_path: Path, config: Path | None = None) -> Iterator[Bus]:
             time.sleep(0.02)  # waiting for another process to come up, not for a timer
         yield Bus(ready.read_text(), log)
     finally:
-        process.terminate()
+        # dbus-run-session leaves its bus and our server running when it is stopped
+        # alone: end the whole process group it leads.
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
 
 
