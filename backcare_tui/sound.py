@@ -68,10 +68,13 @@ class Sound:
             if search.found is not None:
                 self._audio = AudioPlayer(search.found, spawn)
             else:
+                # Said in the settings screen and by `backcare doctor`, not at every session:
+                # the bell is a working fallback, not a fault.
                 self._report(
                     "player",
                     "no audio player found (pw-play, paplay, aplay, afplay); "
                     "cues use the terminal bell",
+                    tell=False,
                 )
         self._voice: Voice | None = None
         if settings.voice:
@@ -158,12 +161,12 @@ class Sound:
         if self._audio is not None:
             self._audio.close()
 
-    def _report(self, kind: str, message: str) -> None:
+    def _report(self, kind: str, message: str, *, tell: bool = True) -> None:
         if kind in self._reported:
             return
         self._reported.add(kind)
         self.problems.append(message)
-        if self._on_problem is not None:
+        if tell and self._on_problem is not None:
             self._on_problem(message)
 
 

@@ -9,7 +9,18 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ["timing", "history", "pacer", "peer", "startup", "cpu", "load", "status", "today"]
+MODULES = [
+    "timing",
+    "history",
+    "pacer",
+    "peer",
+    "startup",
+    "cpu",
+    "load",
+    "status",
+    "today",
+    "cues",
+]
 
 
 def main(argv: list[str]) -> int:

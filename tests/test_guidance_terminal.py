@@ -4,6 +4,7 @@ and a fake speech program on PATH, checked by what they logged and what is on di
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -105,3 +106,33 @@ def test_run_plain_plays_the_same_cues(tmp_path: Path) -> None:
     assert sorted(p.name.split("-")[0] for p in cache.glob("*-v60-*.wav")) == sorted(
         ["exhale", "finished", "halfway", "inhale", "rest", "switch", "tick", "work"]
     )
+
+
+SIDED = """format = 1
+name = "Mat"
+prepare = 0
+
+[[steps]]
+name = "Bird-dog"
+hold = 30
+sides = "both"
+"""
+
+
+def test_the_app_shows_the_side_titles_the_terminal_and_plays_the_cue(tmp_path: Path) -> None:
+    log, env = fakes(tmp_path)
+    routine = tmp_path / "mat.toml"
+    routine.write_text(SIDED)
+    with terminal("run", str(routine), env=env, columns=100, rows=30) as term:
+        screen = term.wait_for("LEFT SIDE")
+        assert "HOLD" in screen
+        term.pump(0.3)
+        # Read the titles from the output: pyte takes Textual's pointer-shape sequence
+        # (OSC 22) for a title too.
+        titles = re.findall(rb"\x1b\]2;([^\x07]*)\x07", bytes(term.output))
+        assert titles, "the terminal title was set"
+        title = titles[-1].decode()
+        assert title.startswith("backcare · HOLD 0:") and title.endswith(" · Bird-dog"), title
+        assert b"\x1b[22;2t" in term.output, "the shell's title was saved first"
+        ((_, name, args),) = read_log(log, 1)
+    assert (name, Path(args[0]).name.split("-")[0]) == ("pw-play", "work")

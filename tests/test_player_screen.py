@@ -420,3 +420,21 @@ async def test_quitting_the_app_mid_session_still_ends_the_session() -> None:
     assert not summary.finished
     assert summary.actual_seconds == pytest.approx(12)
     assert app.outcome.exit_code == 1
+
+
+async def test_a_missing_voice_is_said_once_per_session_a_missing_player_not_at_all() -> None:
+    """No player is a working fallback (the bell), said in settings and doctor; voice that
+    was asked for and cannot speak is a notification, once."""
+    app = app_for(sound=True, voice=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        for second in (3.5, 10.5, 11.5, 14.0, 16.0):
+            await at(app, pilot, second)
+        messages = [n.message for n in app._notifications]
+    assert not [m for m in messages if "audio player" in m]
+    assert (
+        messages.count(
+            "Voice is on but no speech program was found (espeak-ng, espeak, spd-say, say)"
+        )
+        == 1
+    )

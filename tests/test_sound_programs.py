@@ -141,8 +141,11 @@ def test_no_player_rings_the_bell_and_says_so_once(
         sound.say("Plank")
     assert len(bells) == 3
     assert problems == [
+        "voice is on but no speech program was found (espeak-ng, espeak, spd-say, say)"
+    ]
+    assert sound.problems == [
         "no audio player found (pw-play, paplay, aplay, afplay); cues use the terminal bell",
-        "voice is on but no speech program was found (espeak-ng, espeak, spd-say, say)",
+        *problems,
     ]
     status = audio_status(Settings(voice=True))
     assert "No audio player found" in status and "No voice program found" in status
