@@ -112,3 +112,19 @@ def test_a_noted_stop_pauses_at_the_next_look_whatever_the_gap() -> None:
     player.resume()
     clock.advance(1)
     assert player.update()[-1] == Resumed()
+
+
+def test_position_stays_in_the_plan_when_going_back_or_extending() -> None:
+    """Active time grows past the plan when a step is replayed; the position does not."""
+    player, clock = started(stall_after=None)
+    clock.advance(12)  # 7 s into A (5-15)
+    assert player.position == 12.0
+    player.back()  # A again from its start (the lead-in is part of A)
+    assert player.position == 0.0 and player.elapsed == 12.0
+    clock.advance(10)
+    player.extend(30)
+    clock.advance(20)  # 10 s into the extension of A
+    assert player.position == 15.0, "held at A's planned end while extended"
+    assert player.elapsed == 42.0
+    clock.advance(100)
+    assert player.finished and player.position == TIMELINE.total

@@ -212,3 +212,28 @@ def test_pain_lines_say_before_and_after_apart_and_when_to_stop() -> None:
     assert "Before sessions:" in shown and "After a session: 7.0 higher than before it" in shown
     assert "see a doctor or physiotherapist" in shown
     assert "see a doctor" not in pain_text(PainTrend((3.0,), 3.0, 3.0, 1.0, 4)).plain
+
+
+async def test_delete_a_selected_session_after_asking() -> None:
+    from backcare_tui.core.history import load_history
+    from backcare_tui.screens.confirm import ConfirmScreen
+
+    record_session(session(0, "Desk break"))
+    mistaken, _ = record_session(session(1, "Posture reset"))
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(app, pilot)
+        table = screen.query_one("#stats-recent", DataTable)
+        await pilot.press("down")  # the second row: Posture reset, a day ago
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Posture reset" in str(app.screen.question)
+        await pilot.press("escape")
+        assert len(load_history().sessions) == 2, "kept when the answer is no"
+        await pilot.press("delete", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [s.summary.routine_name for s in load_history().sessions] == ["Desk break"]
+        assert mistaken not in [s.id for s in load_history().sessions]
+        assert table.row_count == 1

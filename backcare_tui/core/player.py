@@ -285,6 +285,20 @@ class Player:
         return left_in_phase + self.timeline.total - phase.end
 
     @property
+    def position(self) -> float:
+        """Where the session stands in the plan (what the progress bar shows).
+
+        The current phase's planned start plus the time into it, held at the
+        phase's planned end while an extension runs. Unlike `elapsed` (active
+        time, which going back or extending adds to) it never passes the plan.
+        """
+        now = self._sync()
+        if self._finished or not self.timeline.phases:
+            return self.timeline.total if self._finished else 0.0
+        phase = self._phase
+        return phase.start + min(self._phase_elapsed(now), phase.length)
+
+    @property
     def planned(self) -> float:
         return self.timeline.total
 

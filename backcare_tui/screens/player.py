@@ -331,7 +331,10 @@ class PlayerScreen(Screen[SessionSummary]):
         if phase.kind in BREATH_KINDS:
             # Time left is on the progress bar below; the pacer need not repeat it.
             self._pacer.show(phase, player.phase_elapsed, player.phase_length, paused)
-        self._progress.show(player.fraction, player.elapsed, player.remaining)
+        position, remaining = player.position, player.remaining
+        whole = position + remaining
+        fraction = 1.0 if player.finished else (position / whole if whole > 0 else 0.0)
+        self._progress.show(fraction, position, remaining)
 
     def _redraw_words(self, player: Player, phase: Phase, paused: bool) -> None:
         step, timeline = player.step, player.timeline

@@ -59,6 +59,14 @@ class StatsScreen(Screen[None]):
         ),
         Binding("r", "reload", "Reload", id="stats.reload", tooltip="Read the history again"),
         Binding(
+            "delete",
+            "delete_session",
+            "Delete",
+            key_display="del",
+            id="stats.delete",
+            tooltip="Delete the selected session from the history (asks first)",
+        ),
+        Binding(
             "s",
             "app.settings",
             "Settings",
@@ -219,6 +227,38 @@ class StatsScreen(Screen[None]):
         self._show_chart()
 
     def action_reload(self) -> None:
+        self.load()
+
+    def action_delete_session(self) -> None:
+        """Delete a mistaken session: the selected row, after asking."""
+        from .confirm import ConfirmScreen
+
+        table: DataTable[str | Text] = self.query_one("#stats-recent", DataTable)
+        if not table.display or not table.row_count:
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value is None:
+            return
+        session_id = int(row_key.value)
+        when, name = (str(cell) for cell in table.get_row(row_key)[:2])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(session_id)
+
+        question = f"Delete the session {name}, {when}, from the history?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
+
+    def _delete(self, session_id: int) -> None:
+        from ..core.history import delete_session
+
+        try:
+            deleted = delete_session(session_id)
+        except BackcareError as error:
+            self.notify(error.message, title=error.title, severity="error")
+            return
+        if deleted:
+            self.notify("Session deleted from the history.", timeout=3)
         self.load()
 
 

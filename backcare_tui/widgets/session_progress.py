@@ -1,4 +1,7 @@
-"""One line for the whole session: time played, a bar, time left.
+"""One line for the whole session: where it stands in the plan, a bar, time left.
+
+The left figure is the position in the plan ("at 1:10"), not active time: going
+back or adding time never makes it pass the plan. Active time is for the summary.
 
 Textual's ProgressBar keeps a one-second interval running for its ETA even
 when nothing moves, which would wake a paused session every second; this
@@ -49,7 +52,10 @@ class SessionProgress(Widget):
         self._drawn: tuple[int, int, int, int] | None = None
 
     def show(self, fraction: float, elapsed: float, remaining: float) -> None:
-        """Redraw only when a shown number or a half cell of the bar would change."""
+        """Redraw only when a shown number or a half cell of the bar would change.
+
+        `elapsed` is the position in the plan (`Player.position`).
+        """
         self._fraction, self._elapsed, self._remaining = fraction, elapsed, remaining
         width = self.content_size.width
         look = (
@@ -64,7 +70,7 @@ class SessionProgress(Widget):
 
     def render(self) -> RenderableType:
         width = self.content_size.width
-        left = f"{format_clock(shown_elapsed(self._elapsed))} done "
+        left = f"at {format_clock(shown_elapsed(self._elapsed))} "
         right = f" {format_clock(self._remaining)} left"
         room = width - len(left) - len(right)
         if room < 4:
