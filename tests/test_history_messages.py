@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from backcare_tui.core import history
+from backcare_tui.core.errors import BackcareError
+from backcare_tui.core.summary import SessionSummary
 
 PATH = Path("/data/backcare/history.db")
 
@@ -62,3 +66,82 @@ def test_each_kind_of_trouble_has_its_message(name: str, message: str) -> None:
 )
 def test_only_a_damaged_file_is_set_aside(name: str, damaged: bool) -> None:
     assert history._is_damaged(error(name)) is damaged
+
+
+def test_an_error_without_a_sqlite_name_is_still_explained() -> None:
+    plain = sqlite3.OperationalError("boom")
+    assert history._explain(plain, PATH).message == f"{PATH}: boom."
+    assert history._is_damaged(plain) is False
+
+
+def test_a_lost_session_is_named_with_its_local_start_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        blocker = tmp_path / "file"
+        blocker.write_text("")
+        path = blocker / "history.db"
+        start = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+        with pytest.raises(BackcareError) as raised:
+            history.record_session(session(start), path)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert raised.value.title == "Session not saved"
+    assert raised.value.message.startswith(
+        "Desk break (2024-03-04 09:30) was not added to the history: "
+        f"cannot create the folder {blocker}: "
+    )
+
+
+def test_changing_a_log_that_is_not_there_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    assert history.delete_session(1, path) is False
+    assert history.update_session(1, path, note="x") is False
+    assert not path.exists()
+
+
+def test_stored_sessions_are_changed_by_id(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    start = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+    first, _ = history.record_session(session(start), path)
+    assert history.update_session(first, path) is True  # nothing asked, nothing to do
+    assert history.update_session(first, path, note="stiff", feedback="hard") is True
+    assert history.update_session(first + 1, path, note="x") is False
+    [stored] = history.load_history(path).sessions
+    assert (stored.summary.note, stored.summary.feedback) == ("stiff", "hard")
+    assert history.delete_session(first + 1, path) is False
+    assert history.delete_session(first, path) is True
+    assert history.load_history(path).sessions == []
+
+
+@pytest.mark.parametrize("change", ["delete", "update", "completed"])
+def test_a_damaged_log_is_set_aside_by_any_operation(tmp_path: Path, change: str) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"this is not a database\n" * 200)
+    if change == "delete":
+        assert history.delete_session(1, path) is False
+    elif change == "update":
+        assert history.update_session(1, path, note="x") is False
+    else:
+        assert history.completed_sessions(path) == []
+    assert len(list(tmp_path.glob("history.db.corrupt-*"))) == 1
+    assert history.schema_version(path) == history.SCHEMA_VERSION
+
+
+def session(start: datetime) -> SessionSummary:
+    return SessionSummary(
+        routine_name="Desk break",
+        routine_path=None,
+        routine_hash="h",
+        started_at=start,
+        ended_at=start + timedelta(minutes=5),
+        planned_seconds=300.0,
+        actual_seconds=300.0,
+        steps_done=1,
+        steps_skipped=0,
+        steps_total=1,
+        finished=True,
+    )

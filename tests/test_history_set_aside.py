@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from backcare_tui.core import history
+from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.summary import SessionSummary
 
@@ -73,3 +77,47 @@ def test_a_new_log_never_starts_beside_the_old_logs_pages(tmp_path: Path) -> Non
         assert not beside_new.exists() or data not in beside_new.read_bytes()
     [session] = load_history(path).sessions
     assert (session.id, session.summary.routine_name) == (row_id, "Desk break")
+
+
+def test_copies_set_aside_in_the_same_second_are_numbered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(time, "strftime", lambda _format: "20240304-083000")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "history.db"
+    for n in range(3):
+        path.write_bytes(b"damaged %d" % n)
+        history._set_aside(path)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "history.db.corrupt-20240304-083000",
+        "history.db.corrupt-20240304-083000-2",
+        "history.db.corrupt-20240304-083000-3",
+    ]
+    assert (folder / "history.db.corrupt-20240304-083000-3").read_bytes() == b"damaged 2"
+
+
+def test_the_copy_is_named_for_the_moment_it_was_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"damaged")
+    history._set_aside(path)
+    [aside] = tmp_path.glob("history.db.corrupt-*")
+    assert re.fullmatch(r"history\.db\.corrupt-\d{8}-\d{6}", aside.name)
+
+
+def test_a_log_that_cannot_be_moved_aside_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"damaged")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "rename", refuse)
+    with pytest.raises(BackcareError) as raised:
+        history._set_aside(path)
+    assert (raised.value.title, raised.value.message) == (
+        "History damaged",
+        f"{path} is damaged and cannot be moved aside: [Errno 13] Permission denied",
+    )
