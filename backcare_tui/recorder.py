@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .core.completion import worth_recording
 from .core.errors import BackcareError
-from .core.summary import SessionSummary
+from .core.summary import Feedback, SessionSummary
 
 if TYPE_CHECKING:
     from .app import BackcareApp
@@ -58,7 +58,12 @@ class Recorder:
         return row_id
 
     def update(
-        self, row_id: int | None, *, pain_after: int | None = None, note: str | None = None
+        self,
+        row_id: int | None,
+        *,
+        pain_after: int | None = None,
+        note: str | None = None,
+        feedback: Feedback | None = None,
     ) -> bool:
         """Add the after-score or a note to a stored session; False (and told) on failure."""
         if row_id is None:
@@ -66,7 +71,7 @@ class Recorder:
         from .core.history import update_session
 
         try:
-            return update_session(row_id, pain_after=pain_after, note=note)
+            return update_session(row_id, pain_after=pain_after, note=note, feedback=feedback)
         except (BackcareError, ValueError) as error:
             title = getattr(error, "title", "History")
             self._tell(title, getattr(error, "message", str(error)), True)

@@ -19,10 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from ..core.durations import format_length
+from ..core.level_words import feedback_words, held_words
 from ..core.model import Routine
 from ..core.pain import ASK_AFTER, advice
+from ..core.progression import is_progressing
 from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
-from ..core.summary import SessionSummary
+from ..core.summary import Feedback, SessionSummary
 from ..core.text import clean_line
 from .pain import PainAnswer, PainCheckScreen
 
@@ -58,6 +60,20 @@ class SummaryScreen(Screen[None]):
         Binding("enter,h", "home", "Home", key_display="⏎/h", id="summary.home"),
         Binding("r", "repeat", "Repeat", id="summary.repeat", tooltip="Play the routine again"),
         Binding("n", "note", "Note", id="summary.note", tooltip="Add a note to this session"),
+        Binding(
+            "e",
+            "feedback('easy')",
+            "Felt easy",
+            id="summary.easy",
+            tooltip="It felt easy: counts as two sessions towards the next step up",
+        ),
+        Binding(
+            "t",
+            "feedback('hard')",
+            "Too hard",
+            id="summary.hard",
+            tooltip="It was too hard: one level back next time",
+        ),
     ]
 
     def __init__(
@@ -93,10 +109,12 @@ class SummaryScreen(Screen[None]):
             yield Label("", id="summary-pain")
             yield Label("", id="summary-pain-advice")
             yield Label("", id="summary-note")
+            yield Label("", id="summary-feedback")
+            yield Label("", id="summary-level")
             yield Label(SAFETY_LINE, id="summary-safety")
             keys = f"Enter: home    r: {clean_line(self.routine.name)} again"
             if self.row_id is not None:
-                keys += "    n: add a note"
+                keys += "    n: add a note    e: felt easy    t: too hard"
             yield Label(Text(keys), id="summary-keys")
         yield Footer(compact=True)
 
@@ -107,7 +125,7 @@ class SummaryScreen(Screen[None]):
             self.app.push_screen(question, self._after_answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "note":
+        if action in ("note", "feedback"):
             return self.row_id is not None
         return True
 
@@ -132,13 +150,32 @@ class SummaryScreen(Screen[None]):
         note = self.query_one("#summary-note", Label)
         note.update(Text(f"Note: {summary.note}"))
         note.display = bool(summary.note)
+        progressing = is_progressing(self.routine)
+        said = feedback_words(summary.feedback, progressing=progressing)
+        feedback = self.query_one("#summary-feedback", Label)
+        feedback.update(said)
+        feedback.display = bool(said)
+        held = held_words(summary, progressing=progressing)
+        level = self.query_one("#summary-level", Label)
+        level.update(held)
+        level.display = bool(held)
 
     def action_home(self) -> None:
         self.backcare.go_home()
 
     def action_repeat(self) -> None:
         self.app.pop_screen()
-        self.backcare.start_session(self.routine, self.path)
+        self.backcare.start_session(self._at_level_now(), self.path)
+
+    def _at_level_now(self) -> Routine:
+        """The file's routine at the level this session (and its feedback) has led to."""
+        entry = next(
+            (e for e in self.backcare.library.entries if self.path and e.path == self.path), None
+        )
+        if entry is None or entry.routine is None or not is_progressing(entry.routine):
+            return self.routine
+        self.backcare.refresh_practice()
+        return self.backcare.practice.at_level(entry.routine)
 
     def action_note(self) -> None:
         from .note import NoteScreen
@@ -154,3 +191,12 @@ class SummaryScreen(Screen[None]):
             self.summary = replace(self.summary, note=note)
             self._show_extras()
             self.notify("Note saved with the session.", timeout=3)
+
+    def action_feedback(self, feedback: Feedback) -> None:
+        """Store how the session felt with it; the levels follow at once."""
+        if self.row_id is None or self.summary.feedback == feedback:
+            return
+        if self.backcare.recorder.update(self.row_id, feedback=feedback):
+            self.summary = replace(self.summary, feedback=feedback)
+            self.backcare.refresh_practice()
+            self._show_extras()
