@@ -26,7 +26,7 @@ progress = { hold = "+2s", hold_max = "20s", every = 1 }
 
 
 @pytest.mark.slow
-def test_t_on_home_plays_todays_plan_and_the_level_moves(user_routines: Path) -> None:
+def test_t_on_home_plays_todays_plan_e_is_stored_and_the_level_moves(user_routines: Path) -> None:
     (user_routines / "short-hold.toml").write_text(SHORT)
     config_file().parent.mkdir(parents=True, exist_ok=True)
     day = weekday_key(date.today())
@@ -37,7 +37,9 @@ def test_t_on_home_plays_todays_plan_and_the_level_moves(user_routines: Path) ->
         term.wait_for("Today  Short hold · 11s", "in your plan")
         term.send("t")
         term.wait_for("Wall sit")
-        term.wait_for("Home", timeout=30)  # the summary, once the hold is over
+        term.wait_for("e: felt easy", timeout=30)  # the summary, once the hold is over
+        term.send("e")
+        term.wait_for("Felt easy: this session counts as two")
         term.send("\r")
         screen = term.wait_for("Today  done")
         assert "Done today: Short hold" in screen
@@ -45,9 +47,9 @@ def test_t_on_home_plays_todays_plan_and_the_level_moves(user_routines: Path) ->
         assert term.wait_exit() == 0
     with sqlite3.connect(history_file()) as db:
         rows = db.execute(
-            "SELECT routine_name, planned_seconds, completion FROM sessions"
+            "SELECT routine_name, planned_seconds, completion, feedback FROM sessions"
         ).fetchall()
-    assert rows == [("Short hold", 11.0, "completed")]
+    assert rows == [("Short hold", 11.0, "completed", "easy")]
     with terminal("show", "short-hold", columns=120) as term:
         assert term.wait_exit() == 0
         assert "Wall sit: level 1 of 5 · hold 13s · was hold 11s" in term.text()
