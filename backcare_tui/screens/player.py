@@ -131,8 +131,14 @@ class PlayerScreen(Screen[SessionSummary]):
             id="player.extend",
             tooltip="Add 10 seconds to this phase",
         ),
-        Binding("m", "mute", "Mute", id="player.mute", tooltip="Silence bell and voice"),
-        Binding("m", "unmute", "Unmute", id="player.unmute", tooltip="Bell and voice back on"),
+        Binding(
+            "m",
+            "mute",
+            "Mute",
+            id="player.mute",
+            tooltip="Silence sounds and voice for this session",
+        ),
+        Binding("m", "unmute", "Unmute", id="player.unmute", tooltip="Sounds and voice back on"),
         Binding("q", "stop", "Stop", id="player.stop", tooltip="Stop the session (asks first)"),
         Binding(
             "ctrl+c",
