@@ -19,7 +19,7 @@ from ..core.library import Library
 from ..core.model import Routine
 from ..core.paths import display_path
 from ..core.text import clean_line
-from ..core.timeline import compile_routine
+from ..core.timeline import compile_routine, step_length
 
 if TYPE_CHECKING:
     from ..core.practice import Progressed
@@ -142,7 +142,7 @@ def print_plan(
     table.add_column("Step", overflow="fold")
     table.add_column("Phases", overflow="fold")
     table.add_column("Starts", justify="right")
-    table.add_column("Time", justify="right")
+    table.add_column("Step time", justify="right")
     for span in timeline.steps:
         phases = timeline.phases[span.first_phase : span.last_phase + 1]
         table.add_row(
@@ -150,10 +150,15 @@ def print_plan(
             Text(span.name),
             Text(_phase_summary([p.label for p in phases], [p.length for p in phases])),
             format_length(span.start),
-            format_length(span.length),
+            format_length(step_length(span.step)),
         )
     console.print(table)
-    console.print(Text(f"Total: {format_length(timeline.total)} in {len(timeline.phases)} phases"))
+    console.print(
+        Text(
+            f"Total: {format_length(timeline.total)} in {len(timeline.phases)} phases, "
+            "with the lead-in and the rests between steps (a step's time is its own)"
+        )
+    )
     if progressed is not None and progressed.progressing:
         _print_levels(console, progressed)
     sys.stdout.flush()

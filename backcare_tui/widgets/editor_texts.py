@@ -36,7 +36,7 @@ def plan_text(routine: Routine | None, timeline: Timeline | None, selected: int)
             name = clean_line(span.name)
             if routine.rounds > 1:
                 name += f" (round {span.round_no})"
-            rows.append((span.length, name))
+            rows.append((step_length(span.step), name))
     else:
         spans = [s for s in timeline.steps if s.source_index == selected - 1 and s.round_no == 1]
         if not spans:

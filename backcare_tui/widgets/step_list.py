@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from ..core.durations import format_length
 from ..core.text import clean_line
-from ..core.timeline import StepSpan
+from ..core.timeline import StepSpan, step_length
 
 MARKS = {"done": "✓", "skipped": "–", "current": "▶", "upcoming": " "}
 ASCII_MARKS = {"done": "x", "skipped": "-", "current": ">", "upcoming": " "}
@@ -80,7 +80,7 @@ class StepList(Widget):
         for row, index in enumerate(rows):
             span = self._steps[index]
             state = status(index, self._current, self._skipped)
-            length = format_length(span.length)
+            length = format_length(step_length(span.step))
             room = max(width - len(length) - 3, 1)
             name = _fit(clean_line(span.name), room, self.ascii_only)
             line = f"{marks[state]} {set_cell_size(name, room)} {length}"
