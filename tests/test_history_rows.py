@@ -1,0 +1,120 @@
+"""What the log stores and gives back, and the values and files it refuses, in words."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from backcare_tui.core import history
+from backcare_tui.core.errors import BackcareError
+from backcare_tui.core.summary import SessionSummary
+
+START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+
+
+def session(**changes: object) -> SessionSummary:
+    base = SessionSummary(
+        routine_name="Desk break",
+        routine_path="/routines/desk-break.toml",
+        routine_hash="h",
+        started_at=START,
+        ended_at=START + timedelta(minutes=5),
+        planned_seconds=300.0,
+        actual_seconds=300.0,
+        steps_done=1,
+        steps_skipped=0,
+        steps_total=1,
+        finished=True,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_times_are_stored_as_utc_text_whatever_the_local_zone(tmp_path: Path, berlin: None) -> None:
+    path = tmp_path / "history.db"
+    history.record_session(session(), path)
+    with sqlite3.connect(path) as connection:
+        row = connection.execute(
+            "SELECT started_at, ended_at, routine_path FROM sessions"
+        ).fetchone()
+    connection.close()
+    assert row == (
+        "2024-03-04T08:30:00+00:00",
+        "2024-03-04T08:35:00+00:00",
+        "/routines/desk-break.toml",
+    )
+    [stored] = history.load_history(path).sessions
+    assert stored.summary.started_at == START and stored.summary.started_at.tzinfo is not None
+    assert stored.summary.routine_path == "/routines/desk-break.toml"
+
+
+def test_a_time_stored_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    history.record_session(session(), path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE sessions SET started_at = '2024-03-04T08:30:00'")
+    connection.close()
+    [stored] = history.load_history(path).sessions
+    assert stored.summary.started_at == START
+    assert stored.summary.started_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("pain", [0, 10])
+def test_pain_from_0_to_10_is_kept(tmp_path: Path, pain: int) -> None:
+    path = tmp_path / "history.db"
+    history.record_session(session(pain_before=pain, pain_after=pain), path)
+    [stored] = history.load_history(path).sessions
+    assert (stored.summary.pain_before, stored.summary.pain_after) == (pain, pain)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"pain_before": -1}, "pain is rated 0 to 10, got -1"),
+        ({"pain_after": 11}, "pain is rated 0 to 10, got 11"),
+        ({"started_at": datetime(2024, 3, 4, 8, 30)}, "session times must be timezone-aware"),
+    ],
+)
+def test_bad_values_are_refused_in_words(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError) as raised:
+        history.record_session(session(**changes), tmp_path / "history.db")
+    assert str(raised.value) == message
+
+
+def test_unknown_feedback_is_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    row_id, _ = history.record_session(session(), path)
+    with pytest.raises(ValueError) as raised:
+        history.update_session(row_id, path, feedback="meh")  # type: ignore[arg-type]
+    assert str(raised.value) == "feedback is one of easy, hard, got 'meh'"
+
+
+def test_a_log_from_a_newer_backcare_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    history.record_session(session(), path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(BackcareError) as raised:
+        history.load_history(path)
+    assert (raised.value.title, raised.value.message) == (
+        "History from a newer backcare",
+        f"{path} has schema version {history.SCHEMA_VERSION + 1}; this backcare knows up to "
+        f"{history.SCHEMA_VERSION}. Update backcare to use it; the file was left as it is.",
+    )
