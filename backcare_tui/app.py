@@ -439,6 +439,11 @@ class BackcareApp(App[Outcome]):
 
     def _edited(self, saved: Path | None) -> None:
         if saved is not None:
+            from .screens.home import HomeScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, HomeScreen):
+                    screen.select_path = saved
             self.reload_library()
 
     def _edit_closed(self, saved: Path | None) -> None:

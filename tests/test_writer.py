@@ -109,3 +109,24 @@ def test_failed_save_keeps_the_old_file_and_leaves_no_temporary(
         save_routine(Routine("New", (Step("Two", Timed(10)),)), path)
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["keep.toml"]
+
+
+def test_short_arrays_are_written_on_one_line() -> None:
+    from backcare_tui.core.loader import parse_routine_bytes
+    from backcare_tui.core.model import Routine, Step, Timed
+    from backcare_tui.core.writer import dumps_routine
+
+    long_cue = ("Keep the shoulders down and away from the ears, " * 2).strip()
+    routine = Routine(
+        "Desk",
+        (
+            Step("Reach", Timed(30), cues=("Tall spine", 'Say "ah"')),
+            Step("Roll", Timed(20), cues=(long_cue,)),
+        ),
+        tags=("desk",),
+    )
+    text = dumps_routine(routine)
+    assert 'tags = ["desk"]\n' in text
+    assert 'cues = ["Tall spine", "Say \\"ah\\""]\n' in text
+    assert "cues = [\n" in text  # the long one keeps a line per item
+    assert parse_routine_bytes(text.encode(), "x") == routine

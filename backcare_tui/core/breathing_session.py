@@ -83,10 +83,15 @@ def breathing_routine(
     return Routine(name=name, steps=(step,), description=description, tags=("breathing",))
 
 
-def describe_length(pattern: BreathPattern, minutes: float | None, cycles: int | None) -> str:
-    """What a typed length will really play: "5 minutes: 30 breaths, 5:00"."""
+def describe_length(
+    pattern: BreathPattern, minutes: float | None, cycles: int | None, lead_in: float = 0.0
+) -> str:
+    """What a typed length will really play, lead-in included, so the total is the
+    one the player counts down: "5 minutes: 30 breaths, 5:05 with a 5 s lead-in"."""
     count = cycles if cycles is not None else cycles_for_minutes(pattern, minutes or 0.0)
-    total = format_clock(count * pattern.cycle_seconds)
+    total = format_clock(count * pattern.cycle_seconds + lead_in)
+    if lead_in > 0:
+        total += f" with a {lead_in:g} s lead-in"
     breaths = "1 breath" if count == 1 else f"{count} breaths"
     if cycles is not None:
         return f"{breaths}: {total}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -127,9 +129,30 @@ def _breathing_to_data(action: Breathing) -> dict[str, Any]:
     return data
 
 
+INLINE_WIDTH = 88
+"""An array of plain values is written on one line when the line fits in this."""
+
+_ARRAY = re.compile(
+    r'^(?P<key>[A-Za-z0-9_-]+ = )\[\n(?P<items>(?:    (?:"(?:[^"\\\n]|\\.)*"|[-+0-9.e]+),\n)+)\]$',
+    re.MULTILINE,
+)
+
+
 def dumps_routine(routine: Routine) -> str:
     text: str = tomli_w.dumps(routine_to_data(routine), multiline_strings=True)
-    return text
+    return inline_short_arrays(text)
+
+
+def inline_short_arrays(text: str) -> str:
+    """`tags = ["desk"]` rather than the writer's three lines, as a person writes it."""
+
+    def one_line(match: re.Match[str]) -> str:
+        items = [item.strip().removesuffix(",") for item in match["items"].splitlines()]
+        line = f"{match['key']}[{', '.join(items)}]"
+        return line if len(line) <= INLINE_WIDTH else match[0]
+
+    shorter = _ARRAY.sub(one_line, text)
+    return shorter if tomllib.loads(shorter) == tomllib.loads(text) else text
 
 
 def save_routine(routine: Routine, path: Path) -> None:

@@ -151,7 +151,8 @@ class BreathingScreen(Screen[None]):
         if length_problem:
             plan.update(Text(length_problem, style="bold"))
         else:
-            plan.update(Text(describe_length(pattern, minutes, cycles)))
+            lead_in = self.backcare.settings.prepare_seconds
+            plan.update(Text(describe_length(pattern, minutes, cycles, lead_in)))
         notes = pattern_warnings(pattern)
         warnings.update(Text("\n".join(f"Note: {note}" for note in notes)))
         warnings.display = bool(notes)

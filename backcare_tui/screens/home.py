@@ -7,6 +7,7 @@ a routine that silently vanishes is worse than one that says what is wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.table import Table
@@ -161,6 +162,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self._rows: list[Entry] = []
         self._library: Library | None = None
+        self.select_path: Path | None = None
+        """A file just saved in the editor: highlighted once the list shows it."""
 
     @property
     def backcare(self) -> BackcareApp:
@@ -234,7 +237,7 @@ class HomeScreen(Screen[None]):
             items.append(Option(Text(message, style="dim"), id="empty", disabled=True))
         options.set_options(items)
         if self._rows:
-            index = self._rows.index(kept) if kept in self._rows else 0
+            index = self._row_for(kept)
             options.highlighted = options.get_option_index(f"row-{index}")
         self.show_preview()
         self.show_today()
@@ -273,6 +276,24 @@ class HomeScreen(Screen[None]):
             self.notify(f"{today.routine} was not found among your routines.", timeout=4)
             return
         self.backcare.start_session(self.backcare.practice.at_level(entry.routine), entry.path)
+
+    def _row_for(self, kept: Entry | None) -> int:
+        """The row to highlight: a file just saved, else the same file as before (its
+        routine may have changed in the editor), else the same id, else the first."""
+        if self.select_path is not None:
+            for index, entry in enumerate(self._rows):
+                if entry.path == self.select_path:
+                    self.select_path = None
+                    return index
+        if kept is None:
+            return 0
+        for index, entry in enumerate(self._rows):
+            if entry.path == kept.path:
+                return index
+        for index, entry in enumerate(self._rows):
+            if entry.key == kept.key:
+                return index
+        return 0
 
     @property
     def entries(self) -> Sequence[Entry]:

@@ -1,0 +1,97 @@
+"""The app's small print (issue 16): totals that match the player, selections kept."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.clock import FakeClock
+from backcare_tui.core.durations import format_clock
+from backcare_tui.core.settings import Settings
+from backcare_tui.core.timeline import compile_routine
+from backcare_tui.screens.breathing import BreathingScreen
+
+
+def app_for(**settings: object) -> BackcareApp:
+    return make_app(
+        settings=Settings(notice_seen=True, sound=False, **settings),  # type: ignore[arg-type]
+        clock=FakeClock(),
+    )
+
+
+async def test_breathing_set_up_total_includes_the_lead_in() -> None:
+    app = app_for(prepare_seconds=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_breathe()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BreathingScreen)
+        screen.query_one("#breathing-length", Input).value = "2c"
+        await pilot.pause()
+        routine = screen.routine()
+        assert routine is not None
+        played = compile_routine(routine, app.settings.prepare_seconds).total
+        plan = str(screen.query_one("#breathing-plan", Static).render())
+        assert plan.startswith(f"2 breaths: {format_clock(played)} with a 5 s lead-in"), plan
+
+
+async def _highlight(app: BackcareApp, pilot: object, name: str) -> None:
+    from backcare_tui.screens.home import HomeScreen
+
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    for _ in range(len(home.entries)):
+        entry = home.highlighted_entry
+        if entry is not None and entry.routine is not None and entry.routine.name == name:
+            return
+        await pilot.press("down")  # type: ignore[attr-defined]
+    raise AssertionError(f"{name} not in the list")
+
+
+async def test_home_keeps_the_routine_after_the_editor(user_routines: object) -> None:
+    from backcare_tui.screens.editor import EditorScreen
+    from backcare_tui.screens.home import HomeScreen
+
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for name in ("Morning mobility", "Posture reset"):
+            await _highlight(app, pilot, name)
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, EditorScreen)
+            name_field = app.screen.query_one("#routine-name", Input)
+            name_field.focus()
+            await pilot.press("end", *" (mine)")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            home = app.screen
+            assert isinstance(home, HomeScreen)
+            entry = home.highlighted_entry
+            assert entry is not None and entry.routine is not None
+            assert entry.routine.name == name + " (mine)"
+
+
+def test_a_user_routines_preview_has_no_dangling_dot(user_routines: object) -> None:
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from backcare_tui.core.library import USER, load_entry
+    from backcare_tui.widgets.routine_preview import routine_renderable
+
+    folder = Path(str(user_routines))
+    (folder / "lunch.toml").write_text('name = "Lunch"\n[[steps]]\nname = "x"\nduration = 30\n')
+    entry = load_entry(folder / "lunch.toml", USER)
+    for width in (30, 44, 60, 100):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(routine_renderable(entry, 5.0))
+        lines = [line.rstrip() for line in console.export_text().splitlines()]
+        assert not any(line.endswith("·") for line in lines), lines
+        assert any(line.startswith("35s · 1 step") for line in lines), lines
