@@ -60,7 +60,8 @@ async def test_presets_with_their_pace_and_description() -> None:
         assert PRESETS["diaphragmatic"].description in first
         assert screen.query_one("#breathing-pattern", Input).value == "diaphragmatic"
         assert text_of(screen, "#breathing-pace") == "in 4 s · out 6 s · 6 breaths a minute"
-        assert text_of(screen, "#breathing-plan") == "5 minutes: 30 breaths, 5:00"
+        plan = text_of(screen, "#breathing-plan")
+        assert plan == "5 minutes: 30 breaths, 5:05 with a 5 s lead-in"
 
 
 async def test_moving_through_the_list_fills_the_pattern() -> None:
@@ -91,7 +92,7 @@ async def test_typed_pattern_and_cycles_start_a_session() -> None:
             "in 4 s · hold 7 s · out 8 s · 3.2 breaths a minute"
         )
         await type_into(pilot, screen, "#breathing-length", "12 cycles")
-        assert text_of(screen, "#breathing-plan") == "12 breaths: 3:48"
+        assert text_of(screen, "#breathing-plan") == "12 breaths: 3:53 with a 5 s lead-in"
         await pilot.press("enter")
         await pilot.pause()
         assert sum(isinstance(s, PlayerScreen) for s in app.screen_stack) == 1
@@ -158,7 +159,8 @@ async def test_a_preset_can_be_chosen_up_front() -> None:
         screen = app.screen
         assert isinstance(screen, BreathingScreen)
         assert screen.query_one("#breathing-pattern", Input).value == "coherent"
-        assert text_of(screen, "#breathing-plan") == "5 minutes: 27 breaths, 4:57"
+        plan = text_of(screen, "#breathing-plan")
+        assert plan == "5 minutes: 27 breaths, 5:02 with a 5 s lead-in"
 
 
 async def test_fits_at_80x24() -> None:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.breathing import PRESETS, BreathPattern, PatternError, parse_pattern, pattern_warnings
@@ -29,6 +29,7 @@ from ..core.breathing_session import (
     parse_length,
 )
 from ..core.model import Routine
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -78,7 +79,7 @@ class BreathingScreen(Screen[None]):
                 yield Static(id="breathing-plan")
                 yield Static(id="breathing-warnings")
                 yield Button("Start", id="breathing-start", variant="primary")
-        yield Footer()
+        yield KeysFooter(compact=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Breathing"

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from ..core.atomic import atomic_write
 from ..core.draft import RoutineDraft, StepDraft
@@ -44,6 +44,7 @@ from ..core.text import clean_line
 from ..core.timeline import Timeline, compile_routine
 from ..core.writer import dumps_routine
 from ..widgets.editor_texts import broken_text, plan_text, problems_text, total_text
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.routine_form import Form, RoutineForm, StepForm
 from ..widgets.step_outline import StepOutline
 from .confirm import ConfirmScreen
@@ -167,7 +168,7 @@ class EditorScreen(Screen[Path | None]):
                 yield Static("", id="editor-plan")
         yield Static("", id="editor-broken")
         yield Static("", id="editor-problems")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(StepOutline).focus()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..core.durations import format_length
@@ -27,6 +27,7 @@ from ..core.text import clean_line
 from ..core.timeline import compile_routine
 from ..core.today import Today, today_words
 from ..core.watch import changed, snapshot
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.routine_preview import RoutinePreview
 from ..widgets.today_line import TodayLine
 
@@ -114,7 +115,6 @@ class HomeScreen(Screen[None]):
             "Delete",
             key_display="del",
             id="home.delete",
-            show=False,
             tooltip="Move this routine file to the trash folder",
         ),
         Binding(
@@ -129,7 +129,6 @@ class HomeScreen(Screen[None]):
             "app.settings",
             "Settings",
             id="home.settings",
-            show=False,
             tooltip="Sound, theme, motion and more",
         ),
         Binding(
@@ -144,7 +143,6 @@ class HomeScreen(Screen[None]):
             "ctrl+r",
             "reload",
             "Reload",
-            show=False,
             id="home.reload",
             tooltip="Read the routine folders again",
         ),
@@ -177,7 +175,7 @@ class HomeScreen(Screen[None]):
                 yield Input(placeholder="/ filter", compact=True, id="home-filter")
                 yield OptionList(id="home-routines")
             yield RoutinePreview(id="home-preview")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.populate()

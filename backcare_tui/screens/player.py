@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ..core.breathing_session import INSTRUCTIONS, STILL_INSTRUCTIONS
 from ..core.cues import CueSwitches, Guide, cue_text
@@ -41,6 +41,7 @@ from ..core.timeline import Phase, PhaseKind, StepSpan, Timeline, compile_routin
 from ..sound import Sound
 from ..terminal_title import TerminalTitle
 from ..widgets.big_clock import BigClock
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.pacer import Pacer
 from ..widgets.session_progress import SessionProgress
 from ..widgets.side_band import SideBand
@@ -222,7 +223,7 @@ class PlayerScreen(Screen[SessionSummary]):
                 yield Label("How to", id="player-how-title")
                 yield Static("", id="player-instructions")
         yield self._progress
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         app = self.backcare

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ..core.paths import config_file, display_path
 from ..core.settings import Settings, check_value
 from ..core.weekplan import DAY_NAMES, WEEKDAYS
 from ..sound import audio_status
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -145,7 +146,7 @@ class SettingsScreen(Screen[None]):
                 for key in keys:
                     yield from self._field(key, settings)
             yield Label("", id="settings-problem")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def _field(self, key: str, settings: Settings) -> ComposeResult:
         if key in CHECKBOXES:

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from ..core.durations import format_length
 from ..core.errors import BackcareError
@@ -28,6 +28,7 @@ from ..core.history import History, load_history
 from ..core.pain import SEEK_HELP_RISE, SEEK_HELP_SHORT, change_text
 from ..core.stats import PainTrend, Stats, compute_stats
 from ..core.text import clean_line
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.week_chart import EIGHTHS, Measure, WeekChart
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class StatsScreen(Screen[None]):
                 id="stats-recent", cursor_type="row", zebra_stripes=True
             )
             yield table
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#stats-recent", DataTable)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ..core.durations import format_length
 from ..core.level_words import feedback_words, held_words
@@ -27,6 +27,7 @@ from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_li
 from ..core.summary import Feedback, SessionSummary
 from ..core.text import clean_line
 from .pain import PainAnswer, PainCheckScreen
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -116,7 +117,7 @@ class SummaryScreen(Screen[None]):
             if self.row_id is not None:
                 keys += "    n: add a note    e: felt easy    t: too hard"
             yield Label(Text(keys), id="summary-keys")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._show_extras()
