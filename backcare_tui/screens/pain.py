@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from ..core.pain import ASK_BEFORE, SCALE
 from ..core.text import clean_line
+from ..widgets.keys_footer import KeysFooter
 
 TEN_KEY = "t"
 DONT_START: Literal["dont-start"] = "dont-start"
@@ -71,7 +72,7 @@ class PainCheckScreen(Screen[PainAnswer]):
             yield Label(keys, id="pain-keys")
             if self.can_back_out:
                 yield Button("Don't start", id="pain-dont-start", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dont_start":

@@ -26,8 +26,8 @@ from ..core.progression import is_progressing
 from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
 from ..core.summary import Feedback, SessionSummary
 from ..core.text import clean_line
-from .pain import PainAnswer, PainCheckScreen
 from ..widgets.keys_footer import KeysFooter
+from .pain import PainAnswer, PainCheckScreen
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
