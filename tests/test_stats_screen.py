@@ -237,3 +237,20 @@ async def test_delete_a_selected_session_after_asking() -> None:
         assert [s.summary.routine_name for s in load_history().sessions] == ["Desk break"]
         assert mistaken not in [s.id for s in load_history().sessions]
         assert table.row_count == 1
+
+
+async def test_deleting_the_last_session_empties_the_screen() -> None:
+    from backcare_tui.core.history import load_history
+
+    record_session(session(0, "Desk break"))
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(app, pilot)
+        await pilot.press("delete", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert load_history().sessions == []
+        assert not screen.query_one("#stats-recent", DataTable).display
+        assert "No sessions yet" in str(screen.query_one("#stats-week", Static).render())
+        assert screen.check_action("delete_session", ()) is False

@@ -162,6 +162,12 @@ class StatsScreen(Screen[None]):
             self.notify(notice, title="History", severity="warning", timeout=10)
         self.stats = message.stats
         if not message.history.sessions:
+            table = self.query_one("#stats-recent", DataTable)
+            table.clear()
+            table.display = False  # the last session was just deleted, or there never was one
+            self.query_one("#stats-lower").display = False
+            self.query_one("#stats-chart").display = False
+            self.refresh_bindings()
             self.query_one("#stats-week", Static).update(
                 "No sessions yet. Pick a routine on the home screen and press Enter; "
                 "each session, finished or stopped early, shows up here."
@@ -170,6 +176,7 @@ class StatsScreen(Screen[None]):
         self._show_stats(message.stats)
         self._show_table(message.history)
         self.query_one("#stats-recent", DataTable).focus()
+        self.refresh_bindings()
 
     def _show_stats(self, stats: Stats) -> None:
         ascii_only = self.backcare.settings.ascii
@@ -229,6 +236,12 @@ class StatsScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_session":
+            table = self.query_one("#stats-recent", DataTable)
+            return bool(table.display and table.row_count)
+        return True
 
     def action_delete_session(self) -> None:
         """Delete a mistaken session: the selected row, after asking."""
