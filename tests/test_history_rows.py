@@ -118,3 +118,55 @@ def test_a_log_from_a_newer_backcare_says_what_to_do(tmp_path: Path) -> None:
         f"{path} has schema version {history.SCHEMA_VERSION + 1}; this backcare knows up to "
         f"{history.SCHEMA_VERSION}. Update backcare to use it; the file was left as it is.",
     )
+
+
+def test_the_first_session_makes_every_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "backcare" / "history.db"
+    row_id, notices = history.record_session(session(), path)
+    assert (notices, [s.id for s in history.load_history(path).sessions]) == ([], [row_id])
+
+
+def test_a_failed_change_says_why_and_keeps_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.db"
+    row_id, _ = history.record_session(session(), path)
+    connect = history._connect
+
+    def full(where: Path) -> sqlite3.Connection:
+        connection = connect(where)
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        return connection
+
+    monkeypatch.setattr(history, "_connect", full)
+    with pytest.raises(BackcareError) as raised:
+        history.update_session(row_id, path, note="x" * 50_000)
+    assert (raised.value.title, raised.value.message) == (
+        "History unavailable",
+        f"the disk holding {path} is full; free some space.",
+    )
+    monkeypatch.undo()
+    [stored] = history.load_history(path).sessions
+    assert stored.summary.note == ""
+
+
+def test_a_log_that_stays_damaged_is_set_aside_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"damaged")
+    tries: list[Path] = []
+
+    def always_damaged(where: Path) -> sqlite3.Connection:
+        tries.append(where)
+        where.write_bytes(b"damaged again")
+        failure = sqlite3.DatabaseError("database disk image is malformed")
+        failure.sqlite_errorname = "SQLITE_CORRUPT"
+        raise failure
+
+    monkeypatch.setattr(history, "_connect", always_damaged)
+    with pytest.raises(BackcareError) as raised:
+        history.record_session(session(), path)
+    assert raised.value.message.endswith(f"{path}: database disk image is malformed.")
+    assert (len(tries), len(list(tmp_path.glob("history.db.corrupt-*")))) == (2, 1)
