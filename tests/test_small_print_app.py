@@ -95,3 +95,31 @@ def test_a_user_routines_preview_has_no_dangling_dot(user_routines: object) -> N
         lines = [line.rstrip() for line in console.export_text().splitlines()]
         assert not any(line.endswith("·") for line in lines), lines
         assert any(line.startswith("35s · 1 step") for line in lines), lines
+
+
+def test_a_rest_after_a_set_capitalises_every_counter_but_the_first() -> None:
+    from backcare_tui.core.model import Held, Routine, Step
+    from backcare_tui.core.timeline import PhaseKind
+    from backcare_tui.screens.player import counters_text
+
+    routine = Routine("x", (Step("Side", Held(hold=5, reps=2, rest=3, sets=2, sides="both")),))
+    rests = [
+        counters_text(p)
+        for p in compile_routine(routine).phases
+        if p.kind is PhaseKind.REST and counters_text(p).startswith("After")
+    ]
+    assert rests and all(" · r" not in text and " · l" not in text for text in rests), rests
+    assert any(" · Rep " in text or " · Left" in text for text in rests), rests
+
+
+async def test_a_long_routine_name_is_cut_with_an_ellipsis_in_the_header() -> None:
+    from backcare_tui.core.model import Routine, Step, Timed
+
+    long_name = "A routine whose name is long enough to run into how the header ends"
+    app = app_for()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        app.start_session(Routine(long_name, (Step("March", Timed(20)),)))
+        await pilot.pause()
+        header = app.screen._compositor.render_strips()[0].text
+        assert "… Step 1 of 1" in header, header

@@ -74,9 +74,10 @@ def counters_text(phase: Phase) -> str:
     A rest carries the counters of the hold before it, so it says "After rep 1/5".
     """
     parts = phase.parts()
+    shown = [part[:1].upper() + part[1:] for part in parts]
     if parts and phase.kind is PhaseKind.REST and phase.rest_reason in ("reps", "sets"):
-        return "After " + " · ".join(parts)
-    return " · ".join(part[:1].upper() + part[1:] for part in parts)
+        return " · ".join([f"After {parts[0]}", *shown[1:]])
+    return " · ".join(shown)
 
 
 def current_cue(timeline: Timeline, phase: Phase) -> str:
