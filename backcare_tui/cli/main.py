@@ -13,26 +13,15 @@ from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
-from .doctor import add_doctor_command
-from .exporting import add_export_command
-from .help_cmd import add_help_command
-from .history_cli import add_history_commands
-from .importing import add_import_command
-from .new_routine import add_new_command
-from .progress import add_progress_command
-from .remind import add_remind_command
-from .today import add_today_command
+from .commands import SAFETY, add_commands, command_in
 
 if TYPE_CHECKING:
     from ..core.practice import Practice
 
-SAFETY = (
-    "backcare is an exercise aid, not medical advice. Stop if you feel sharp pain, "
-    "and see a professional for pain that lasts."
-)
 
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `only` the one subcommand named (none for ""):
+    each subcommand's module is imported only when its parser is built."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--routines",
@@ -62,62 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"backcare {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    commands.add_parser(
-        "list", parents=[common], help="list routines and broken routine files", epilog=SAFETY
-    )
-
-    check = commands.add_parser(
-        "check",
-        parents=[common],
-        help="check routine files (exit 0 all good, 1 any bad, 2 usage error)",
-        description="Check routine files and print every problem as PATH:LINE:COL or "
-        'PATH: step N "NAME": message. Exit 0 when all are good, 1 when any is bad.',
-    )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="routine files or folders")
-
-    show = commands.add_parser(
-        "show", parents=[common], help="print the plan of a routine without playing it"
-    )
-    show.add_argument("routine", metavar="NAME|PATH")
-    show.add_argument(
-        "--json", action="store_true", help="the compiled plan as JSON (docs/export-json.md)"
-    )
-
-    add_new_command(commands, common)
-
-    run = commands.add_parser("run", parents=[common], help="play a routine", epilog=SAFETY)
-    run.add_argument("routine", metavar="NAME|PATH")
-    run.add_argument(
-        "--plain",
-        action="store_true",
-        help="print one line per phase instead of the full screen (screen readers, pipes, logs)",
-    )
-    edit = commands.add_parser(
-        "edit",
-        parents=[common],
-        help="open a routine in the app's editor (built-ins are saved as your own copy)",
-    )
-    edit.add_argument("routine", metavar="NAME|PATH")
-    _add_breathe(commands, common)
-    add_history_commands(commands, common)
-    add_help_command(commands, common)
-    add_progress_command(commands, common)
-    add_remind_command(commands, common)
-    status = commands.add_parser(
-        "status",
-        help="one line for status bars: sessions this week, and whether one is due today",
-    )
-    status.add_argument("--format", choices=("text", "json", "tmux"), default="text")
-    add_import_command(commands, common)
-    add_export_command(commands, common)
-    add_today_command(commands, common)
-    add_doctor_command(commands, common)
+    add_commands(commands, common, only)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     extra = [Path(p) for p in getattr(args, "routines", [])]
     for folder in extra:
