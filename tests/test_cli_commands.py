@@ -49,7 +49,8 @@ def test_list_imports_no_other_command() -> None:
         "main(['list'])\n"
         "names = ('doctor', 'exporting', 'importing', 'history_cli', 'progress', 'remind',"
         " 'today', 'new_routine', 'help_cmd')\n"
-        "print(sorted(n for n in names if 'backcare_tui.cli.' + n in sys.modules), file=sys.stderr)\n"
+        "loaded = sorted(n for n in names if 'backcare_tui.cli.' + n in sys.modules)\n"
+        "print(loaded, file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
