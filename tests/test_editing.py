@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from backcare_tui.core.draft import RoutineDraft, field_of
+from backcare_tui.core.draft import GENERAL, RoutineDraft, field_of
 from backcare_tui.core.editing import (
     BACKUPS_KEPT,
     backups_dir,
@@ -28,7 +28,7 @@ from backcare_tui.core.editing import (
     user_copy_path,
     write_new_file,
 )
-from backcare_tui.core.errors import RoutineError
+from backcare_tui.core.errors import Problem, RoutineError
 from backcare_tui.core.library import USER, routine_folders, scan
 from backcare_tui.core.loader import load_routine, parse_routine_text
 from backcare_tui.core.model import Held, Routine, Step, Timed
@@ -331,6 +331,31 @@ def test_form_problems_are_the_messages_of_check(tmp_path: Path) -> None:
     ]
     assert checked.steps_with_problems() == {2}
     assert {field_of(p) for p in checked.problems} == {"hold", "sides", "rounds"}
+
+
+def test_a_problem_finds_its_field_by_key_whatever_its_message_says() -> None:
+    """Rewording a loader message cannot move it to another field."""
+    assert field_of(Problem("r.toml", "any words at all", step=1, key="hold")) == "hold"
+    assert field_of(Problem("r.toml", "hold is wrong", step=1, key="progress")) == GENERAL
+    assert field_of(Problem("r.toml", "anything", step=2, key="minutes")) == "length"
+    assert field_of(Problem("r.toml", "anything", key="steps")) == "steps"
+    assert field_of(Problem("r.toml", "rounds must", key="")) == GENERAL
+
+
+def test_breathing_length_problems_sit_on_the_length_field() -> None:
+    draft = RoutineDraft.from_routine(routine())
+    step = draft.steps[0]
+    step.change_shape("breathing")
+    step.set("length", "")
+    checked = draft.check("r.toml")
+    assert checked.for_field(1, "length") == [
+        'a breathing step needs "cycles" (whole breaths) or "minutes"'
+    ]
+    step.set("breathing", "nonsense")
+    step.set("length", "6")
+    assert checked.for_field(1, "breathing") == [] and draft.check("r.toml").for_field(
+        1, "breathing"
+    )[0].startswith('unknown breathing preset "nonsense"')
 
 
 def test_changing_shape_carries_the_time_and_back_loses_nothing() -> None:

@@ -282,24 +282,17 @@ class Checked:
         return {p.step for p in self.problems if p.step is not None}
 
 
-_LEADING_KEY = re.compile(r'^"?([a-z_]+)"?\b')
+LENGTH_KEYS = ("cycles", "minutes")
+"""File keys the form shows as one field, the breathing step's length."""
 
 
 def field_of(problem: Problem) -> str:
-    """The form field a loader message is about, from the key it starts with."""
-    message = problem.message
+    """The form field a loader problem belongs to, from the file key it is about."""
+    key = problem.key
     if problem.step is None:
-        if message.startswith(("no steps", "steps ", "at most")):
-            return "steps"
-        match = _LEADING_KEY.match(message)
-        key = match.group(1) if match else ""
-        return key if key in ROUTINE_FIELDS else GENERAL
-    if message.startswith(("unknown breathing preset", "breathing")):
-        return "breathing"
-    if message.startswith(("a breathing step needs", "give either", "cycles ", "minutes ")):
+        return key if key in ROUTINE_FIELDS or key == "steps" else GENERAL
+    if key in LENGTH_KEYS:
         return "length"
-    match = _LEADING_KEY.match(message)
-    key = match.group(1) if match else ""
     if key in STEP_FIELDS or any(key in keys for keys in SHAPE_FIELDS.values()):
         return key
     return GENERAL

@@ -22,6 +22,10 @@ class Problem:
     column: int | None = None
     step: int | None = None
     step_name: str | None = None
+    key: str = ""
+    """The file key the problem is about ("hold", "cycles", "steps", "progress"...),
+    empty when it is about no single key; the editor puts the message beside that
+    key's field. Never shown: the message says it in words."""
 
     def __str__(self) -> str:
         return clean_line(self._raw())

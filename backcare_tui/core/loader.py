@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -208,8 +208,15 @@ class _Checker:
         self.step: int | None = None
         self.step_name: str | None = None
 
-    def problem(self, message: str) -> None:
-        self.problems.append(Problem(self.path, message, step=self.step, step_name=self.step_name))
+    def problem(self, message: str, *, key: str) -> None:
+        """Record a problem about `key` (empty: about no single key)."""
+        self.problems.append(
+            Problem(self.path, message, step=self.step, step_name=self.step_name, key=key)
+        )
+
+    def reporter(self, key: str) -> Callable[[str], None]:
+        """`problem` for helpers that only say the message: all about one key."""
+        return lambda message: self.problem(message, key=key)
 
     # -- fields ---------------------------------------------------------------
 
@@ -219,6 +226,7 @@ class _Checker:
         allowed: tuple[str, ...],
         where: str,
         preferred: tuple[str, ...] = (),
+        owner: str = "",
     ) -> set[str]:
         """Report keys not in `allowed`; return the keys suggested instead, so the
         caller does not also report them as missing."""
@@ -226,7 +234,7 @@ class _Checker:
         for key in table:
             if key not in allowed:
                 hint = suggest(key, allowed, preferred)
-                self.problem(f'unknown key "{clean_line(key)}" {where}{hint}')
+                self.problem(f'unknown key "{clean_line(key)}" {where}{hint}', key=owner)
                 if (close := closest(key, allowed, preferred)) is not None:
                     meant.add(close)
         return meant
@@ -237,31 +245,35 @@ class _Checker:
         value = table.get(key)
         if value is None:
             if required:
-                self.problem(f'"{key}" is required: a short text')
+                self.problem(f'"{key}" is required: a short text', key=key)
             return ""
         if not isinstance(value, str):
-            self.problem(f"{key} must be a string, got {_show(value)}")
+            self.problem(f"{key} must be a string, got {_show(value)}", key=key)
             return ""
         cleaned = clean_text(value).strip() if multiline else clean_line(value).strip()
         if required and not cleaned:
-            self.problem(f"{key} must not be empty")
+            self.problem(f"{key} must not be empty", key=key)
         if key == "name" and len(cleaned) > MAX_NAME_LENGTH:
-            self.problem(f"name must be at most {MAX_NAME_LENGTH} characters, got {len(cleaned)}")
+            self.problem(
+                f"name must be at most {MAX_NAME_LENGTH} characters, got {len(cleaned)}", key=key
+            )
         return cleaned
 
     def strings(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list):
-            self.problem(f'{key} must be an array of strings like ["a", "b"], got {_show(value)}')
+            self.problem(
+                f'{key} must be an array of strings like ["a", "b"], got {_show(value)}', key=key
+            )
             return ()
         out: list[str] = []
         for item in value:
             if not isinstance(item, str):
-                self.problem(f"{key} must contain only strings, got {_show(item)}")
+                self.problem(f"{key} must contain only strings, got {_show(item)}", key=key)
                 continue
             cleaned = clean_line(item).strip()
             if not cleaned:
-                self.problem(f"{key} must not contain empty strings")
+                self.problem(f"{key} must not contain empty strings", key=key)
                 continue
             out.append(cleaned)
         return tuple(out)
@@ -276,15 +288,17 @@ class _Checker:
             seconds = parse_duration(value)
         except DurationError as error:
             if positive and "negative" in str(error):
-                self.problem(f"{key} must be a positive number of seconds, got {_show(value)}")
+                self.problem(
+                    f"{key} must be a positive number of seconds, got {_show(value)}", key=key
+                )
             else:
-                self.problem(f"{key} {_duration_message(error)}")
+                self.problem(f"{key} {_duration_message(error)}", key=key)
             return default
         if positive and seconds <= 0:
-            self.problem(f"{key} must be a positive number of seconds, got {_show(value)}")
+            self.problem(f"{key} must be a positive number of seconds, got {_show(value)}", key=key)
             return default
         if seconds > MAX_PHASE_SECONDS:
-            self.problem(f"{key} must be at most 1 hour (3600 s), got {_show(value)}")
+            self.problem(f"{key} must be at most 1 hour (3600 s), got {_show(value)}", key=key)
             return default
         return seconds
 
@@ -294,10 +308,12 @@ class _Checker:
         value = table[key]
         limit = LIMITS[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(f"{key} must be a whole number from 1 to {limit}, got {_show(value)}")
+            self.problem(
+                f"{key} must be a whole number from 1 to {limit}, got {_show(value)}", key=key
+            )
             return default
         if not 1 <= value <= limit:
-            self.problem(f"{key} must be a whole number from 1 to {limit}, got {value}")
+            self.problem(f"{key} must be a whole number from 1 to {limit}, got {value}", key=key)
             return default
         return value
 
@@ -306,12 +322,13 @@ class _Checker:
     def routine(self, data: Mapping[str, Any]) -> Routine | None:
         version = data.get("format", FORMAT_VERSION)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            self.problem(f"format must be {FORMAT_VERSION}, got {_show(version)}")
+            self.problem(f"format must be {FORMAT_VERSION}, got {_show(version)}", key="format")
             return None
         if version > FORMAT_VERSION:
             self.problem(
                 f"format {version} is newer than this backcare understands "
-                f"(format {FORMAT_VERSION}); update backcare to use this file"
+                f"(format {FORMAT_VERSION}); update backcare to use this file",
+                key="format",
             )
             return None
         self.unknown_keys(data, TOP_KEYS, "at the top level")
@@ -322,7 +339,7 @@ class _Checker:
         prepare = self.seconds(data, "prepare") if "prepare" in data else None
         rest_between = self.seconds(data, "rest_between")
         rounds = self.count(data, "rounds")
-        sound = read_sound(data["sound"], self.problem) if "sound" in data else None
+        sound = read_sound(data["sound"], self.reporter("sound")) if "sound" in data else None
         steps = self.steps(data.get("steps"))
         if self.problems or not steps:
             return None
@@ -341,7 +358,8 @@ class _Checker:
         phases = count_phases(routine)
         if phases > MAX_PHASES:
             self.problem(
-                f"the routine expands to {phases:,} phases; at most {MAX_PHASES:,} are allowed"
+                f"the routine expands to {phases:,} phases; at most {MAX_PHASES:,} are allowed",
+                key="",
             )
             return None
         from .progression import at_top
@@ -350,23 +368,26 @@ class _Checker:
         if phases > MAX_PHASES:
             self.problem(
                 f"at the top of its progression the routine expands to {phases:,} phases; "
-                f"at most {MAX_PHASES:,} are allowed (lower a _max)"
+                f"at most {MAX_PHASES:,} are allowed (lower a _max)",
+                key="",
             )
             return None
         return routine
 
     def steps(self, value: object) -> tuple[Step, ...]:
         if value is None:
-            self.problem('no steps: add at least one [[steps]] table with a "name"')
+            self.problem('no steps: add at least one [[steps]] table with a "name"', key="steps")
             return ()
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem(f"steps must be an array of tables ([[steps]]), got {_show(value)}")
+            self.problem(
+                f"steps must be an array of tables ([[steps]]), got {_show(value)}", key="steps"
+            )
             return ()
         if not value:
-            self.problem('no steps: add at least one [[steps]] table with a "name"')
+            self.problem('no steps: add at least one [[steps]] table with a "name"', key="steps")
             return ()
         if len(value) > MAX_STEPS:
-            self.problem(f"at most {MAX_STEPS} steps are allowed, got {len(value)}")
+            self.problem(f"at most {MAX_STEPS} steps are allowed, got {len(value)}", key="steps")
             return ()
         steps: list[Step] = []
         for number, table in enumerate(value, start=1):
@@ -388,7 +409,7 @@ class _Checker:
         meant = self.unknown_keys(table, ALL_STEP_KEYS, "in a step", _keys_of_shape(table))
         name = self.text(table, "name", required=True)
         instructions = self.text(table, "instructions", multiline=True)
-        cues, cue_at = read_cues(table.get("cues", []), self.problem)
+        cues, cue_at = read_cues(table.get("cues", []), self.reporter("cues"))
         say = self.text(table, "say")
         shape = self.shape_of(table, quiet=bool(meant & {*MARKERS, "rest"}))
         if shape is None:
@@ -397,7 +418,7 @@ class _Checker:
         for key in table:
             if key in ALL_STEP_KEYS and key not in allowed:
                 owner = next(s for s, keys in SHAPE_KEYS.items() if key in keys)
-                self.problem(f'"{key}" belongs to {owner} steps, not to a {shape} step')
+                self.problem(f'"{key}" belongs to {owner} steps, not to a {shape} step', key=key)
         action = self.action(shape, table)
         progress = self.progress(table["progress"], shape, action) if "progress" in table else None
         if action is None or len(self.problems) > before:
@@ -418,11 +439,12 @@ class _Checker:
         if not isinstance(value, dict):
             self.problem(
                 'progress must be a table like { hold = "+5s", hold_max = "45s", every = 3 }, '
-                f"got {_show(value)}"
+                f"got {_show(value)}",
+                key="progress",
             )
             return None
         before = len(self.problems)
-        meant = self.unknown_keys(value, PROGRESS_KEYS, "in progress")
+        meant = self.unknown_keys(value, PROGRESS_KEYS, "in progress", owner="progress")
         allowed = PROGRESS_VALUES[shape]
         increases: list[Increase] = []
         for key in PROGRESS_VALUES["timed"] + PROGRESS_VALUES["held"] + ("cycles",):
@@ -432,18 +454,26 @@ class _Checker:
             if key not in allowed:
                 owners = [s for s, keys in PROGRESS_VALUES.items() if key in keys]
                 self.problem(
-                    f'progress "{key}" belongs to {owners[0]} steps, not to a {shape} step'
+                    f'progress "{key}" belongs to {owners[0]} steps, not to a {shape} step',
+                    key="progress",
                 )
                 continue
             if key == "cycles" and isinstance(action, Breathing) and action.cycles is None:
-                self.problem('progress "cycles" needs a step counted in "cycles", not "minutes"')
+                self.problem(
+                    'progress "cycles" needs a step counted in "cycles", not "minutes"',
+                    key="progress",
+                )
                 continue
             if key not in value:
                 if key not in meant:
-                    self.problem(f'progress has "{limit_key}" but not "{key}", the step up')
+                    self.problem(
+                        f'progress has "{limit_key}" but not "{key}", the step up', key="progress"
+                    )
                 continue
             if limit_key not in value:
-                self.problem(f'progress "{key}" needs "{limit_key}", the most it may grow to')
+                self.problem(
+                    f'progress "{key}" needs "{limit_key}", the most it may grow to', key="progress"
+                )
                 continue
             increase = self.increase(key, value[key], value[limit_key], action)
             if increase is not None:
@@ -452,7 +482,8 @@ class _Checker:
         if isinstance(every, bool) or not isinstance(every, int) or not 1 <= every <= MAX_EVERY:
             self.problem(
                 f"progress every must be a whole number of sessions from 1 to {MAX_EVERY}, "
-                f"got {_show(every)}"
+                f"got {_show(every)}",
+                key="progress",
             )
         if len(self.problems) > before:
             return None
@@ -461,7 +492,8 @@ class _Checker:
             self.problem(
                 f"progress needs a value to grow: for a {shape} step, {names}"
                 if allowed
-                else "progress has nothing to grow on a rest step"
+                else "progress has nothing to grow on a rest step",
+                key="progress",
             )
             return None
         return Progress(tuple(increases), every)
@@ -474,17 +506,19 @@ class _Checker:
             step = _step_seconds(by)
             if step is None or step <= 0 or step > MAX_PHASE_SECONDS:
                 self.problem(
-                    f'progress {key} must be a positive length like "+5s", got {_show(by)}'
+                    f'progress {key} must be a positive length like "+5s", got {_show(by)}',
+                    key="progress",
                 )
                 return None
             try:
                 top = parse_duration(maximum)
             except DurationError as error:
-                self.problem(f"progress {key}_max {_duration_message(error)}")
+                self.problem(f"progress {key}_max {_duration_message(error)}", key="progress")
                 return None
             if top > MAX_PHASE_SECONDS:
                 self.problem(
-                    f"progress {key}_max must be at most 1 hour (3600 s), got {_show(maximum)}"
+                    f"progress {key}_max must be at most 1 hour (3600 s), got {_show(maximum)}",
+                    key="progress",
                 )
                 return None
             shown_top, shown_start = f"{_show(top)} s", f"{_show(start)} s"
@@ -492,23 +526,29 @@ class _Checker:
             limit = LIMITS[key]
             if isinstance(by, bool) or not isinstance(by, int) or not 1 <= by <= limit:
                 self.problem(
-                    f"progress {key} must be a whole number from 1 to {limit}, got {_show(by)}"
+                    f"progress {key} must be a whole number from 1 to {limit}, got {_show(by)}",
+                    key="progress",
                 )
                 return None
             if isinstance(maximum, bool) or not isinstance(maximum, int):
                 self.problem(
-                    f"progress {key}_max must be a whole number up to {limit}, got {_show(maximum)}"
+                    f"progress {key}_max must be a whole number up to {limit}, "
+                    f"got {_show(maximum)}",
+                    key="progress",
                 )
                 return None
             if maximum > limit:
-                self.problem(f"progress {key}_max must be at most {limit}, got {maximum}")
+                self.problem(
+                    f"progress {key}_max must be at most {limit}, got {maximum}", key="progress"
+                )
                 return None
             step, top = float(by), float(maximum)
             shown_top, shown_start = str(maximum), _show(start)
         if isinstance(start, int | float) and top < start:
             self.problem(
                 f"progress {key}_max ({shown_top}) is below the step's {key} ({shown_start}); "
-                "it is the most the value may grow to"
+                "it is the most the value may grow to",
+                key="progress",
             )
             return None
         return Increase(key, step, top)
@@ -519,7 +559,8 @@ class _Checker:
             both = " and ".join(f'"{m}"' for m in markers)
             self.problem(
                 f"has {both}; a step is one of timed (duration), held (hold), "
-                "breathing (breathing) or rest (rest only)"
+                "breathing (breathing) or rest (rest only)",
+                key="",
             )
             return None
         if markers:
@@ -527,7 +568,9 @@ class _Checker:
         if "rest" in table:
             return "rest"
         if not quiet:
-            self.problem('needs one of "duration" (timed), "hold" (held), "breathing" or "rest"')
+            self.problem(
+                'needs one of "duration" (timed), "hold" (held), "breathing" or "rest"', key=""
+            )
         return None
 
     def action(self, shape: str, table: Mapping[str, Any]) -> Action | None:
@@ -543,7 +586,9 @@ class _Checker:
         sides = table.get("sides")
         if sides is not None and sides not in SIDES:
             hint = suggest(sides, SIDES) if isinstance(sides, str) else ""
-            self.problem(f'sides must be "both", "left" or "right", got {_show(sides)}{hint}')
+            self.problem(
+                f'sides must be "both", "left" or "right", got {_show(sides)}{hint}', key="sides"
+            )
             sides = None
         return Held(
             hold=self.seconds(table, "hold", positive=True),
@@ -568,30 +613,34 @@ class _Checker:
                 names = ", ".join(PRESETS)
                 self.problem(
                     f"unknown breathing preset {_show(value)}{suggest(key, list(PRESETS))} "
-                    f'(presets: {names}; or a pattern like "4-7-8")'
+                    f'(presets: {names}; or a pattern like "4-7-8")',
+                    key="breathing",
                 )
             else:
                 try:
                     pattern = parse_pattern(value)
                 except PatternError as error:
-                    self.problem(f"breathing: {error}")
+                    self.problem(f"breathing: {error}", key="breathing")
         elif isinstance(value, dict):
             pattern = self.pattern_table(value)
         else:
             self.problem(
                 'breathing must be a preset name, a pattern like "4-7-8" or a table '
-                f"{{ inhale = 4, exhale = 6 }}, got {_show(value)}"
+                f"{{ inhale = 4, exhale = 6 }}, got {_show(value)}",
+                key="breathing",
             )
         cycles: int | None = None
         minutes: float | None = None
         if "cycles" in table and "minutes" in table:
-            self.problem('give either "cycles" or "minutes", not both')
+            self.problem('give either "cycles" or "minutes", not both', key="cycles")
         elif "cycles" in table:
             cycles = self.count(table, "cycles")
         elif "minutes" in table:
             minutes = self.minutes(table["minutes"])
         else:
-            self.problem('a breathing step needs "cycles" (whole breaths) or "minutes"')
+            self.problem(
+                'a breathing step needs "cycles" (whole breaths) or "minutes"', key="cycles"
+            )
         inhale_cue = self.text(table, "inhale_cue")
         exhale_cue = self.text(table, "exhale_cue")
         if pattern is None or (cycles is None and minutes is None):
@@ -600,24 +649,25 @@ class _Checker:
 
     def minutes(self, value: object) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-            self.problem(f"minutes must be a number of minutes, got {_show(value)}")
+            self.problem(f"minutes must be a number of minutes, got {_show(value)}", key="minutes")
             return None
         if not 0 < value <= MAX_MINUTES:
             self.problem(
-                f"minutes must be more than 0 and at most {MAX_MINUTES}, got {_show(value)}"
+                f"minutes must be more than 0 and at most {MAX_MINUTES}, got {_show(value)}",
+                key="minutes",
             )
             return None
         return float(value)
 
     def pattern_table(self, table: Mapping[str, Any]) -> BreathPattern | None:
         before = len(self.problems)
-        meant = self.unknown_keys(table, PATTERN_KEYS, "in the breathing table")
+        meant = self.unknown_keys(table, PATTERN_KEYS, "in the breathing table", owner="breathing")
         parts = {}
         for key in PATTERN_KEYS:
             required = key in ("inhale", "exhale")
             if required and key not in table:
                 if key not in meant:
-                    self.problem(f'the breathing table needs "{key}" (seconds)')
+                    self.problem(f'the breathing table needs "{key}" (seconds)', key="breathing")
                 continue
             parts[key] = self.seconds(table, key, positive=required)
         if len(self.problems) > before:
@@ -625,7 +675,7 @@ class _Checker:
         try:
             return make_pattern(parts["inhale"], parts["hold"], parts["exhale"], parts["hold_out"])
         except PatternError as error:
-            self.problem(f"breathing: {error}")
+            self.problem(f"breathing: {error}", key="breathing")
             return None
 
 
