@@ -18,7 +18,7 @@ from .compositor_crop import apply as apply_partial_update_speedups
 from .core.clock import STALL_SECONDS, Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
-from .core.pain import ASK_AFTER, ASK_BEFORE, advice
+from .core.pain import ASK_AFTER, ASK_BEFORE, advice, pain_line
 from .core.settings import Settings, load_settings
 from .core.summary import SessionSummary
 from .looks import AsciiOnly, ascii_key_display, without_colour
@@ -250,7 +250,6 @@ class BackcareApp(App[Outcome]):
         # Deferred: recap pulls in the player engine, 5-15 ms of start-up for home.
         from .core.recap import recap_lines
         from .screens.pain import PainAnswer, PainCheckScreen
-        from .screens.summary import pain_line
 
         def leave(answer: PainAnswer = None) -> None:
             done = summary

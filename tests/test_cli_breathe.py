@@ -107,7 +107,9 @@ def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixtu
 def test_plain_session_prints_one_line_per_phase(isolated_home: Path) -> None:
     """Really played on the real clock: two breaths of 0.4 s, the lead-in set to none."""
     (isolated_home / "config" / "backcare").mkdir(parents=True)
-    (isolated_home / "config" / "backcare" / "config.toml").write_text("prepare_seconds = 0\n")
+    (isolated_home / "config" / "backcare" / "config.toml").write_text(
+        "prepare_seconds = 0\nnotice_seen = true\n"  # the first-run notice is tested elsewhere
+    )
     code = (
         "import sys\n"
         "from backcare_tui.cli.main import main\n"
@@ -119,9 +121,10 @@ def test_plain_session_prints_one_line_per_phase(isolated_home: Path) -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith("Breathing 0.2-0.2:")
-    assert len(lines) == 1 + 4 + 1
+    assert len(lines) == 1 + 4 + 1 + 1  # with the step's instructions, once, after its first line
     assert "breathe in" in lines[1] and "cycle 1 of 2" in lines[1]
-    assert "breathe out" in lines[4] and "cycle 2 of 2" in lines[4]
+    assert lines[2].startswith("  How: Sit or lie comfortably")
+    assert "breathe out" in lines[5] and "cycle 2 of 2" in lines[5]
     assert lines[-1].startswith("Finished in")
 
 
@@ -135,7 +138,7 @@ def test_plain_never_imports_textual(monkeypatch: pytest.MonkeyPatch) -> None:
         "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.splitlines()[-1] == "False"  # after the first-run notice
 
 
 @pytest.mark.parametrize(

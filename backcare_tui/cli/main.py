@@ -198,42 +198,9 @@ def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:
 
 
 def play_plain(routine: Routine, path: Path | None = None) -> int:
-    """`--plain`: one line per phase, with the lead-in from the user's settings,
-    recorded in the history like a session in the app."""
-    from datetime import UTC, datetime
+    from .plain_session import play_plain as play  # plain_session.py: notice, pain, history
 
-    from ..core.clock import MonotonicClock
-    from ..core.player import Player
-    from ..core.settings import load_settings
-    from ..core.timeline import compile_routine
-    from .plain import run_plain
-
-    settings, problems = load_settings()
-    for problem in problems:
-        print(f"backcare: {problem}", file=sys.stderr)
-    timeline = compile_routine(routine, settings.prepare_seconds)
-    clock = MonotonicClock()
-    started_at, started_clock = datetime.now(UTC), clock.now()
-
-    def record(player: Player) -> None:
-        from ..core.completion import worth_recording
-        from ..core.history import record_session
-        from ..core.recap import summarize
-
-        summary = summarize(player, routine, path, started_at, started_clock)
-        if not worth_recording(summary.actual_seconds):
-            return
-        try:
-            _, notices = record_session(summary)
-        except BackcareError as error:
-            notices = [error.message]
-        for notice in notices:
-            print(f"backcare: {notice}", file=sys.stderr)
-
-    from .plain_cues import plain_cues
-
-    cues = plain_cues(timeline, routine, settings)
-    return run_plain(timeline, routine.name, sys.stdout, clock, on_end=record, cues=cues)
+    return play(routine, path)
 
 
 def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.clock import Clock, MonotonicClock
 from ..core.durations import format_length
-from ..core.player import Finished, PhaseStarted, Player
+from ..core.player import Finished, Paused, PhaseStarted, Player, Resumed, StepStarted
 from ..core.text import clean_line
 from ..core.timeline import Phase, Timeline
+from .plain_keys import KEYS_LINE, KeySource, keys_of, sleeping_keys
 
 if TYPE_CHECKING:
     from ..core.cues import Guide
+    from ..core.model import Step
     from ..sound import Sound
 
 
@@ -30,15 +32,20 @@ def run_plain(
     sleep: Callable[[float], None] | None = None,
     on_end: Callable[[Player], None] | None = None,
     cues: tuple[Guide, Sound] | None = None,
+    keys: KeySource | None = None,
 ) -> int:
-    """Play in real time; 0 when the session finishes, 1 when stopped by Ctrl+C.
+    """Play in real time; 0 when the session finishes, 1 when stopped (q, Ctrl+C).
 
     `on_end` sees the player once the session is over, however it ended (the
     history record). `cues` plays the same sounds and words as the app.
+    `keys` is the keyboard (plain_keys.py); without it the session only waits,
+    with `sleep`.
     """
     player = Player(timeline, clock or MonotonicClock())
+    interactive = keys is not None
+    source = keys if keys is not None else sleeping_keys(sleep or time.sleep)
     try:
-        return _play(player, timeline, title, out, sleep or time.sleep, cues)
+        return _play(player, timeline, title, out, source, cues, interactive=interactive)
     finally:
         if cues is not None:
             cues[1].close(hush=player.stopped)
@@ -51,25 +58,39 @@ def _play(
     timeline: Timeline,
     title: str,
     out: TextIO,
-    sleep: Callable[[float], None],
+    keys: KeySource,
     cues: tuple[Guide, Sound] | None,
+    *,
+    interactive: bool,
 ) -> int:
     try:
-        _say(out, header_line(timeline, title))
+        _say(out, header_line(timeline, title, interactive=interactive))
         player.start()
         while True:
             events = player.update()
             if cues is not None:
                 cues[1].play(cues[0].react(events, player))
+            starting: set[int] = set()
             for event in events:
-                if isinstance(event, PhaseStarted):
+                if isinstance(event, StepStarted):
+                    starting.add(event.step.index)
+                elif isinstance(event, PhaseStarted):
                     _say(out, phase_line(event.phase, timeline))
+                    span = timeline.steps[event.phase.step_index]
+                    if span.index in starting and (words := instructions_line(span.step)):
+                        _say(out, words)
+                    starting.discard(span.index)
+                elif isinstance(event, Paused):
+                    _say(out, f"Paused at {_stamp(player.elapsed)}. Press space to resume.")
+                elif isinstance(event, Resumed):
+                    _say(out, "Resumed.")
                 elif isinstance(event, Finished):
                     _say(out, summary_line(player))
                     return 0
-            wait = player.phase_remaining
-            due = cues[0].until_next(player) if cues is not None else None
-            sleep(wait if due is None else min(wait, due))
+            typed = keys(_timeout(player, cues))
+            if typed is not None and _press(player, typed):
+                _say(out, summary_line(player))
+                return 1
     except KeyboardInterrupt:
         player.stop()
         _say(out, summary_line(player))
@@ -80,11 +101,44 @@ def _play(
         return 1
 
 
-def header_line(timeline: Timeline, title: str) -> str:
+def _timeout(player: Player, cues: tuple[Guide, Sound] | None) -> float | None:
+    """How long to wait for a key: to the next deadline or cue, or for ever while paused."""
+    if player.paused:
+        return None
+    wait = player.phase_remaining
+    due = cues[0].until_next(player) if cues is not None else None
+    return wait if due is None else min(wait, due)
+
+
+def _press(player: Player, typed: str) -> bool:
+    """Do what the keys say, as the player screen would; True when `q` stopped the session."""
+    for key in keys_of(typed):
+        if key == " ":
+            player.toggle_pause()
+        elif key == "n":
+            player.skip_phase()
+        elif key == "N":
+            player.skip_step()
+        elif key == "p":
+            player.back()
+        elif key == "q":
+            player.stop()
+            return True
+    return False
+
+
+def header_line(timeline: Timeline, title: str, *, interactive: bool = False) -> str:
+    stop = KEYS_LINE if interactive else "Press Ctrl+C to stop."
     return (
         f"{clean_line(title)}: {format_length(timeline.total)}, "
-        f"{_count(len(timeline.steps), 'step')}. Press Ctrl+C to stop."
+        f"{_count(len(timeline.steps), 'step')}. {stop}"
     )
+
+
+def instructions_line(step: Step) -> str:
+    """`  How: Lie on your back...`, said once as the step starts; "" when it has none."""
+    words = clean_line(" ".join(step.instructions.split()))
+    return f"  How: {words}" if words else ""
 
 
 def phase_line(phase: Phase, timeline: Timeline) -> str:

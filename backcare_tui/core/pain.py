@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .summary import SessionSummary
+
 ASK_BEFORE = "How is your back right now?"
 ASK_AFTER = "How is your back now, after the session?"
 SCALE = "0 = no pain, 10 = the worst you can imagine"
@@ -60,3 +65,18 @@ def change_text(before: int | None, after: int | None, *, ascii_only: bool = Fal
     if after is not None:
         return f"{arrow} {after}"
     return ""
+
+
+def pain_line(summary: SessionSummary) -> str | None:
+    """`Your back (0-10): 3 before, 2 after`, or None with no ratings."""
+    return scores_line(summary.pain_before, summary.pain_after)
+
+
+def scores_line(before: int | None, after: int | None) -> str | None:
+    """`Your back (0-10): 3 before, 2 after`, or None with no ratings."""
+    parts = []
+    if before is not None:
+        parts.append(f"{before} before")
+    if after is not None:
+        parts.append(f"{after} after")
+    return "Your back (0-10): " + ", ".join(parts) if parts else None

@@ -10,13 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-NOTICE = (
-    "backcare is an exercise aid, not medical advice.\n\n"
-    "Move gently and within comfort. Stop at once if you feel sharp pain, "
-    "numbness or dizziness.\n\n"
-    "If back pain lasts, keeps coming back, or follows an injury, see a doctor "
-    "or physiotherapist."
-)
+from ..core.notice import NOTICE
 
 
 class NoticeScreen(ModalScreen[None]):

@@ -21,7 +21,7 @@ from textual.widgets import Label, Static
 from ..core.durations import format_length
 from ..core.level_words import feedback_words, held_words
 from ..core.model import Routine
-from ..core.pain import ASK_AFTER, advice
+from ..core.pain import ASK_AFTER, advice, pain_line
 from ..core.progression import is_progressing
 from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
 from ..core.summary import Feedback, SessionSummary
@@ -44,16 +44,6 @@ def details_table(summary: SessionSummary) -> Table:
     table.add_row("Active time", f"{played} (planned {planned}; pauses not counted)")
     table.add_row("Steps", steps_line(summary))
     return table
-
-
-def pain_line(summary: SessionSummary) -> str | None:
-    """`Your back (0-10): 3 before, 2 after`, or None with no ratings."""
-    parts = []
-    if summary.pain_before is not None:
-        parts.append(f"{summary.pain_before} before")
-    if summary.pain_after is not None:
-        parts.append(f"{summary.pain_after} after")
-    return "Your back (0-10): " + ", ".join(parts) if parts else None
 
 
 class SummaryScreen(Screen[None]):
