@@ -22,6 +22,7 @@ from .core.pain import ASK_AFTER, ASK_BEFORE, advice, pain_line
 from .core.settings import Settings, load_settings
 from .core.summary import SessionSummary
 from .looks import AsciiOnly, ascii_key_display, without_colour
+from .readable import readable_variables
 from .recorder import Recorder
 from .settings_keeper import SettingsKeeper
 from .textual_fixes import apply as apply_textual_fixes
@@ -57,6 +58,12 @@ class BackcareApp(App[Outcome]):
             tooltip="Back to the shell; a session pauses (fg brings it back)",
         ),
     ]
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        variables.update(readable_variables(variables))
+        self.theme_variables = variables
+        return variables
 
     def __init__(
         self,
