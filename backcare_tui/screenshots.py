@@ -25,7 +25,7 @@ from .core.clock import FakeClock
 from .core.history import record_session
 from .core.settings import Settings
 from .core.summary import SessionSummary
-from .core.timeline import Phase, PhaseKind
+from .core.timeline import Phase, PhaseKind, RestReason
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
 """The stats screen's "today", so weeks and streaks never move."""
@@ -85,7 +85,7 @@ async def player_hold(app: BackcareApp, pilot: Pilot[Any]) -> None:
 
 
 async def player_rest(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    await _play_to(app, pilot, "posture-reset", lambda p: p.rest_reason == "between", 0.3)
+    await _play_to(app, pilot, "posture-reset", lambda p: p.rest_reason is RestReason.BETWEEN, 0.3)
 
 
 async def breathing(app: BackcareApp, pilot: Pilot[Any]) -> None:

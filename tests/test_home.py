@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.library import Entry
+from backcare_tui.core.library import Entry, EntryKind
 from backcare_tui.core.model import Held, Routine, Step
 from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen, matches
@@ -64,7 +64,7 @@ def preview_text(home: HomeScreen) -> str:
 
 def test_filter_matches_every_word_in_name_tags_equipment() -> None:
     routine = Routine("Desk break", (Step("x", Held(5)),), tags=("seated",), equipment=("chair",))
-    entry = Entry("desk-break", Path("desk-break.toml"), "user", routine=routine)
+    entry = Entry("desk-break", Path("desk-break.toml"), EntryKind.USER, routine=routine)
     assert matches(entry, "")
     assert matches(entry, "DESK")
     assert matches(entry, "seated chair")

@@ -6,7 +6,14 @@ import pytest
 
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.model import Breathing, Held, Rest, Routine, Step, Timed
-from backcare_tui.core.timeline import Phase, PhaseKind, Timeline, compile_routine, step_length
+from backcare_tui.core.timeline import (
+    Phase,
+    PhaseKind,
+    RestReason,
+    Timeline,
+    compile_routine,
+    step_length,
+)
 
 K = PhaseKind
 
@@ -205,7 +212,7 @@ def test_step_length_is_one_step_on_its_own() -> None:
             "set 1/2 · rep 3/5 · left",
         ),
         (Phase(0, K.HOLD, 0, "A", 0, 1, set_no=1, sets=1, rep_no=1, reps=1), ""),
-        (Phase(0, K.REST, 0, "A", 0, 1, set_no=1, sets=2, rest_reason="sets"), "set 1/2"),
+        (Phase(0, K.REST, 0, "A", 0, 1, set_no=1, sets=2, rest_reason=RestReason.SETS), "set 1/2"),
         (Phase(0, K.INHALE, 0, "A", 0, 1, cycle_no=2, cycles=6), "cycle 2/6"),
         (Phase(0, K.WORK, 0, "A", 0, 1, round_no=2, rounds=3), "round 2/3"),
     ],

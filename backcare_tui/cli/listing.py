@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.durations import format_length
-from ..core.library import Library
+from ..core.library import EntryKind, Library
 from ..core.model import Routine
 from ..core.paths import display_path
 from ..core.text import clean_line
@@ -64,8 +64,8 @@ def print_list(
     for entry in library.entries:
         routine = entry.routine
         assert routine is not None
-        source = entry.kind
-        if entry.kind != "built-in":
+        source = entry.kind.value
+        if entry.kind is not EntryKind.BUILTIN:
             source += f": {display_path(entry.path)}"  # file names are untrusted too
         if entry.shadows is not None:
             source += f" (overrides {display_path(entry.shadows)})"

@@ -15,7 +15,7 @@ from ..core.clock import Clock, MonotonicClock
 from ..core.durations import format_length
 from ..core.player import Finished, Paused, PhaseStarted, Player, Resumed, StepStarted
 from ..core.text import clean_line
-from ..core.timeline import Phase, Timeline
+from ..core.timeline import Phase, RestReason, Timeline
 from .plain_keys import KEYS_LINE, KeySource, keys_of, sleeping_keys
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def phase_line(phase: Phase, timeline: Timeline) -> str:
     between steps belongs to the step before, so it names the step to come.
     """
     length = format_length(phase.length)
-    if phase.rest_reason == "between":
+    if phase.rest_reason is RestReason.BETWEEN:
         parts = [f"rest {length}"]
         following = phase.step_index + 1
         if following < len(timeline.steps):

@@ -27,7 +27,7 @@ from .player import (
 )
 from .settings import Settings
 from .synth import CueSound
-from .timeline import Phase, PhaseKind, Timeline
+from .timeline import Phase, PhaseKind, RestReason, Timeline
 
 BREATH_KINDS = frozenset(
     {PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE, PhaseKind.HOLD_OUT}
@@ -141,7 +141,7 @@ def phase_cue(timeline: Timeline, phase: Phase, switches: CueSwitches, *, new_st
     name = spoken_name(span.step)
     if phase.kind is PhaseKind.PREPARE:
         words += ["Get ready", name]
-    elif new_step and phase.rest_reason != "step":
+    elif new_step and phase.rest_reason is not RestReason.STEP:
         words.append(name)
     if phase.kind is PhaseKind.HOLD and phase.side and phase.rep_no <= 1:
         words.append(f"{phase.side.capitalize()} side")

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from .errors import Problem, RoutineError
@@ -15,14 +16,23 @@ from .model import Routine
 from .paths import builtin_routines_dir, user_routines_dir
 from .spelling import closest
 
-BUILTIN = "built-in"
-USER = "user"
-EXTRA = "folder"
+
+class EntryKind(StrEnum):
+    """Where a routine file was found; the value is the word the lists show."""
+
+    BUILTIN = "built-in"
+    USER = "user"
+    EXTRA = "folder"
+
+
+BUILTIN = EntryKind.BUILTIN
+USER = EntryKind.USER
+EXTRA = EntryKind.EXTRA
 
 
 @dataclass(frozen=True)
 class Folder:
-    kind: str
+    kind: EntryKind
     path: Path
 
 
@@ -32,7 +42,7 @@ class Entry:
 
     key: str
     path: Path
-    kind: str
+    kind: EntryKind
     routine: Routine | None = None
     error: RoutineError | None = None
     shadows: Path | None = None
@@ -43,7 +53,7 @@ class Entry:
 
     @property
     def read_only(self) -> bool:
-        return self.kind == BUILTIN
+        return self.kind is BUILTIN
 
 
 def routine_folders(extra: Sequence[Path | str] = ()) -> list[Folder]:
@@ -123,7 +133,7 @@ def scan(folders: Iterable[Folder]) -> Library:
                 entry = Entry(entry.key, entry.path, entry.kind, entry.routine, None, previous.path)
                 del chosen[entry.key]
             chosen[entry.key] = entry
-    ordered = sorted(chosen.values(), key=lambda e: (e.kind != BUILTIN, _name(e).lower()))
+    ordered = sorted(chosen.values(), key=lambda e: (e.kind is not BUILTIN, _name(e).lower()))
     return Library(tuple(ordered), tuple(broken))
 
 
@@ -131,7 +141,7 @@ def _name(entry: Entry) -> str:
     return entry.routine.name if entry.routine else entry.key
 
 
-def load_entry(path: Path, kind: str) -> Entry:
+def load_entry(path: Path, kind: EntryKind) -> Entry:
     try:
         return Entry(path.stem, path, kind, routine=load_routine(path))
     except RoutineError as error:

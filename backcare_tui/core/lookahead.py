@@ -6,7 +6,7 @@ from __future__ import annotations
 from .cues import HALFWAY_FROM, WORKING_KINDS
 from .durations import format_clock
 from .text import clean_line
-from .timeline import Phase, PhaseKind, StepSpan, Timeline
+from .timeline import Phase, PhaseKind, RestReason, StepSpan, Timeline
 
 
 def getting_ready_for(timeline: Timeline, phase: Phase) -> StepSpan | None:
@@ -34,7 +34,7 @@ def just_done(timeline: Timeline, phase: Phase) -> StepSpan | None:
     if phase.kind is not PhaseKind.REST:
         return None
     span = timeline.steps[phase.step_index]
-    if phase.rest_reason == "step":
+    if phase.rest_reason is RestReason.STEP:
         return timeline.steps[span.index - 1] if span.index > 0 else None
     return span
 

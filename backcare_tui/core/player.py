@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .clock import Clock
-from .timeline import Phase, PhaseKind, StepSpan, Timeline
+from .timeline import Phase, PhaseKind, RestReason, StepSpan, Timeline
 
 COUNTDOWN_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.WORK, PhaseKind.REST})
 COUNTDOWN_FROM = 3
@@ -485,6 +485,6 @@ class Player:
 def _work_end(timeline: Timeline, span: StepSpan) -> int:
     """The step's last phase of its own: a rest between steps follows the work, it is not it."""
     last = span.last_phase
-    if timeline.phases[last].rest_reason == "between" and last > span.first_phase:
+    if timeline.phases[last].rest_reason is RestReason.BETWEEN and last > span.first_phase:
         return last - 1
     return last

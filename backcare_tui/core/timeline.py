@@ -27,6 +27,20 @@ class PhaseKind(StrEnum):
     HOLD_OUT = "hold-out"
 
 
+class RestReason(StrEnum):
+    """Why a rest phase is there; NONE for every phase that is not a rest."""
+
+    NONE = ""
+    BETWEEN = "between"
+    """The routine's rest between two steps."""
+    STEP = "step"
+    """A rest step of its own."""
+    REPS = "reps"
+    """Between two holds of a set."""
+    SETS = "sets"
+    """Between two sets."""
+
+
 LABELS: dict[PhaseKind, str] = {
     PhaseKind.PREPARE: "Get ready",
     PhaseKind.WORK: "Work",
@@ -64,7 +78,7 @@ class Phase:
     round_no: int = 1
     rounds: int = 1
     cue: str = ""
-    rest_reason: str = ""
+    rest_reason: RestReason = RestReason.NONE
 
     @property
     def end(self) -> float:
@@ -158,7 +172,9 @@ def compile_routine(routine: Routine, default_prepare: float = DEFAULT_PREPARE_S
         if index == 0 and prepare > 0:
             drafts = [_draft(step, PhaseKind.PREPARE, prepare, cue=_first_cue(step)), *drafts]
         if index < len(played) - 1 and routine.rest_between > 0:
-            between = _draft(step, PhaseKind.REST, routine.rest_between, rest_reason="between")
+            between = _draft(
+                step, PhaseKind.REST, routine.rest_between, rest_reason=RestReason.BETWEEN
+            )
             drafts = [*drafts, between]
         span_start, first, length = offset, len(phases), 0.0
         for draft in drafts:
@@ -208,7 +224,7 @@ def _action_phases(step: Step) -> Iterator[Phase]:
     if isinstance(action, Timed):
         yield _draft(step, PhaseKind.WORK, action.duration, cue=cue)
     elif isinstance(action, Rest):
-        yield _draft(step, PhaseKind.REST, action.rest, cue=cue, rest_reason="step")
+        yield _draft(step, PhaseKind.REST, action.rest, cue=cue, rest_reason=RestReason.STEP)
     elif isinstance(action, Held):
         yield from _held_phases(step, action, cue)
     elif isinstance(action, Breathing):
@@ -238,11 +254,21 @@ def _held_phases(step: Step, held: Held, cue: str) -> Iterator[Phase]:
                 yield hold
                 if rep_no < reps:
                     yield replace(
-                        hold, kind=PhaseKind.REST, length=float(held.rest), rest_reason="reps"
+                        hold,
+                        kind=PhaseKind.REST,
+                        length=float(held.rest),
+                        rest_reason=RestReason.REPS,
                     )
         if set_no < sets:
             yield _draft(
-                step, PhaseKind.REST, held.set_rest, cue, None, "sets", set_no=set_no, sets=sets
+                step,
+                PhaseKind.REST,
+                held.set_rest,
+                cue,
+                None,
+                RestReason.SETS,
+                set_no=set_no,
+                sets=sets,
             )
 
 
@@ -265,7 +291,7 @@ def _draft(
     length: float,
     cue: str = "",
     side: str | None = None,
-    rest_reason: str = "",
+    rest_reason: RestReason = RestReason.NONE,
     *,
     set_no: int = 0,
     sets: int = 0,

@@ -37,7 +37,14 @@ from ..core.player import Finished, Paused, Player, Stopped
 from ..core.recap import summarize
 from ..core.summary import SessionSummary
 from ..core.text import clean_line, clean_text
-from ..core.timeline import Phase, PhaseKind, StepSpan, Timeline, compile_routine
+from ..core.timeline import (
+    Phase,
+    PhaseKind,
+    RestReason,
+    StepSpan,
+    Timeline,
+    compile_routine,
+)
 from ..sound import Sound
 from ..terminal_title import TerminalTitle
 from ..widgets.big_clock import BigClock
@@ -75,7 +82,11 @@ def counters_text(phase: Phase) -> str:
     """
     parts = phase.parts()
     shown = [part[:1].upper() + part[1:] for part in parts]
-    if parts and phase.kind is PhaseKind.REST and phase.rest_reason in ("reps", "sets"):
+    if (
+        parts
+        and phase.kind is PhaseKind.REST
+        and phase.rest_reason in (RestReason.REPS, RestReason.SETS)
+    ):
         return " · ".join([f"After {parts[0]}", *shown[1:]])
     return " · ".join(shown)
 

@@ -16,7 +16,7 @@ from ..core.errors import Problem
 from ..core.external_editor import problem_line
 from ..core.model import Routine
 from ..core.text import clean_line
-from ..core.timeline import Timeline, step_length
+from ..core.timeline import RestReason, Timeline, step_length
 
 PLAN_ROWS = 14
 
@@ -44,7 +44,9 @@ def plan_text(routine: Routine | None, timeline: Timeline | None, selected: int)
         span = spans[0]
         title = f"This step plays as ({format_length(step_length(span.step))})"
         for phase in timeline.phases[span.first_phase : span.last_phase + 1]:
-            details = "between steps" if phase.rest_reason == "between" else phase.details()
+            details = (
+                "between steps" if phase.rest_reason is RestReason.BETWEEN else phase.details()
+            )
             rows.append((phase.length, phase.label + (f"  {details}" if details else "")))
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(title, style="bold")

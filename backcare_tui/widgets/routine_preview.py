@@ -83,12 +83,12 @@ def routine_renderable(
     parts.append(Text(clean_line(routine.name), style="bold"))
     count = len(routine.steps)
     facts = [format_length(timeline.total), f"{count} step{'s' if count != 1 else ''}"]
-    if entry.kind == BUILTIN:
+    if entry.kind is BUILTIN:
         facts.append("built-in")
     if progressed is not None and progressed.progressing:
         facts.append(f"level {progressed.level}")
     parts.append(Text(" · ".join(facts), style="dim"))
-    if entry.kind != BUILTIN:  # a path on a line of its own: never a "·" left dangling
+    if entry.kind is not BUILTIN:  # a path on a line of its own: never a "·" left dangling
         parts.append(Text(display_path(entry.path), style="dim", no_wrap=True, overflow="ellipsis"))
     if routine.description:
         parts.append(Text(""))
