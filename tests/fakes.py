@@ -8,11 +8,12 @@ import time
 from pathlib import Path
 
 SCRIPT = """#!/bin/sh
-printf '%s {name}' "$(date +%s.%N)" >> "{log}"
-for arg in "$@"; do printf ' |%s' "$arg" >> "{log}"; done
-printf '\\n' >> "{log}"
+line="$(date +%s.%N) {name}"
+for arg in "$@"; do line="$line |$arg"; done
+printf '%s\\n' "$line" >> "{log}"
 exit {status}
 """
+"""The line is written with one append, so two fakes started together never interleave."""
 
 
 def fake_program(folder: Path, name: str, log: Path, status: int = 0) -> Path:
