@@ -23,6 +23,8 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("escape,n", "cancel", "No", key_display="esc/n", id="confirm.no"),
     ]
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012 (declared so in Screen)
+
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         self.question = question

@@ -169,6 +169,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(Text("backcare · pick a routine and press Enter"), id="home-title")
+        # Under 60 columns the long title would be cut; this one fits 40.
+        yield Label(Text("backcare · Enter plays"), id="home-title-short")
         yield TodayLine(id="home-today")
         with Horizontal(id="home-body"):
             with Vertical(id="home-list-pane"):
