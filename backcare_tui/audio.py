@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .detached import Spawn, start_detached
+
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 """Tried in this order: PipeWire, PulseAudio, ALSA, macOS."""
 PLAYER_OPTIONS: dict[str, tuple[str, ...]] = {"aplay": ("-q",)}
 FILE = "{file}"
 
 Which = Callable[[str], str | None]
-Spawn = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,8 @@ class AudioPlayer:
         self._reap()
         if self.failure:
             return False
-        try:
-            process = self._spawn(
-                self.found.args(path),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except (OSError, ValueError) as error:
+        process, error = start_detached(self._spawn, self.found.args(path))
+        if process is None:
             self.failure = f"{self.found.name} could not start ({error})"
             return False
         self._playing.append(process)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from .core.text import clean_line
+from .detached import Spawn, start_detached
 
 VOICE_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
 """Tried in this order; `say` is macOS's own."""
 
 Which = Callable[[str], str | None]
-Spawn = Callable[..., Any]
 
 
 def find_voice(preferred: str = "", which: Which = shutil.which) -> str | None:
@@ -49,15 +49,8 @@ class Voice:
         if not words:
             return True
         self.hush()
-        try:
-            process = self._spawn(
-                [self.program, words],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except (OSError, ValueError) as error:
+        process, error = start_detached(self._spawn, [self.program, words])
+        if process is None:
             self.failure = f"{self.program} could not start ({error})"
             return False
         self._speaking.append(process)
