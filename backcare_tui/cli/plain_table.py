@@ -1,0 +1,135 @@
+"""`backcare list`'s table written without Rich, looking as Rich drew it.
+
+Importing `rich.console` and `rich.table` cost about 36 ms of `backcare
+list` (docs/performance.md, 2026-11-28); this writes the same boxes (heavy
+head, or ASCII), the same padding, the same cut with an ellipsis, and on a
+terminal the same styles (bold head, italic title, bold red for broken
+files; no colour with NO_COLOR; no styles at all on a dumb terminal).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.cells import cell_len, set_cell_size
+
+HEAVY_HEAD = ("┏━┳┓", "┃┃┃", "┡━╇┩", "│││", "└─┴┘")
+ASCII = ("+--+", "|||", "|-+|", "|||", "+--+")
+RESET = "\x1b[0m"
+
+
+class Out:
+    """Where the lines go, how wide it is, and which styles it takes."""
+
+    def __init__(self, stream: TextIO, pipe_width: int) -> None:
+        self.stream = stream
+        self.terminal = stream.isatty()
+        term = os.environ.get("TERM", "").lower()
+        dumb = self.terminal and term in ("dumb", "unknown")
+        self.styled = self.terminal and not dumb
+        self.colour = self.styled and "NO_COLOR" not in os.environ
+        self.width = (80 if dumb else _terminal_width()) if self.terminal else pipe_width
+
+    def style(
+        self, text: str, *, bold: bool = False, italic: bool = False, red: bool = False
+    ) -> str:
+        codes = [c for c, on in (("1", bold), ("3", italic), ("31", red and self.colour)) if on]
+        if not self.styled or not codes:
+            return text
+        return f"\x1b[{';'.join(codes)}m{text}{RESET}"
+
+    def line(self, text: str = "") -> None:
+        self.stream.write(text + "\n")
+
+    def wrapped(self, text: str) -> None:
+        """Plain text, wrapped at spaces on a terminal as Rich wrapped it."""
+        if not self.terminal:
+            self.line(text)
+            return
+        for part in wrap(text, self.width):
+            self.line(part)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Rich's word wrap: a word keeps the spaces around it, a line keeps its
+    trailing spaces up to `width`, a word longer than a line is cut into lines."""
+    lines: list[str] = []
+    line = ""
+    for word in re.findall(r"\s*\S+\s*", text) or [text]:
+        if line and cell_len(line + word.rstrip()) > width:
+            lines.append(line)
+            line = ""
+        while cell_len(word.rstrip()) > width:
+            lines.append(set_cell_size(word, width))
+            word = word[len(set_cell_size(word, width)) :]
+        line += word
+    lines.append(line)
+    return [part if cell_len(part) <= width else set_cell_size(part, width) for part in lines]
+
+
+def _terminal_width() -> int:
+    """As Rich finds it: COLUMNS, else the first of stdin, stdout, stderr that is a terminal."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns) or 80
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
+def plain_enough() -> bool:
+    """False when the environment asks Rich for something this module does not copy
+    (a forced terminal or colour); the caller then lets Rich draw."""
+    return not any(os.environ.get(name) is not None for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
+
+
+def fit_cell(text: str, width: int, *, ellipsis: bool, right: bool = False) -> str:
+    """`text` in exactly `width` cells: cut at the end (with "…" unless `ellipsis` is off)."""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else text + pad
+
+
+def write_table(
+    out: Out,
+    titles: Sequence[str],
+    widths: Sequence[int],
+    rows: Sequence[Sequence[str]],
+    *,
+    ascii_only: bool,
+    right: frozenset[str] = frozenset(),
+) -> None:
+    """A table with an edge, a head row and one line a row, never wrapped."""
+    top, head, rule, body, bottom = ASCII if ascii_only else HEAVY_HEAD
+
+    def border(chars: str) -> str:
+        return chars[0] + chars[2].join(chars[1] * (w + 2) for w in widths) + chars[3]
+
+    out.line(border(top))
+    cells = [
+        out.style(" ", bold=True)
+        + out.style(fit_cell(t, w, ellipsis=not ascii_only, right=t in right), bold=True)
+        + out.style(" ", bold=True)
+        for t, w in zip(titles, widths, strict=True)
+    ]
+    out.line(head[0] + head[1].join(cells) + head[2])
+    out.line(border(rule))
+    for row in rows:
+        cells = [
+            " " + fit_cell(text, w, ellipsis=not ascii_only, right=t in right) + " "
+            for text, t, w in zip(row, titles, widths, strict=True)
+        ]
+        out.line(body[0] + body[1].join(cells) + body[2])
+    out.line(border(bottom))
+
+
+def stdout(pipe_width: int) -> Out:
+    return Out(sys.stdout, pipe_width)

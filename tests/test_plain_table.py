@@ -1,0 +1,49 @@
+"""`backcare list` without Rich writes what Rich wrote (cli/plain_table.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from backcare_tui.cli import listing
+from backcare_tui.cli.listing import _print_list_rich, print_list
+from backcare_tui.cli.plain_table import wrap
+from backcare_tui.core.library import routine_folders, scan
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_list_is_what_rich_drew(
+    capsys: pytest.CaptureFixture[str], user_routines: Path, ascii_only: bool
+) -> None:
+    (user_routines / "wide.toml").write_text(
+        'name = "Wide 日本語 name"\ntags = ["a", "b"]\n[[steps]]\nname = "x"\nduration = 5\n'
+    )
+    (user_routines / "bad.toml").write_text('name = "Bad"\n[[steps]]\nname = "x"\nduration = -5\n')
+    library = scan(routine_folders([]))
+    assert print_list(library, ascii_only=ascii_only) == 0
+    ours = capsys.readouterr().out
+    rows: list[tuple[str, ...]] = []
+
+    def capture(_: object, found: list[tuple[str, ...]], *, ascii_only: bool) -> None:
+        rows.extend(found)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "_print_list_rich", capture)
+        patch.setenv("FORCE_COLOR", "")  # not plain enough: the rows go to Rich
+        print_list(library, ascii_only=ascii_only)
+    assert rows
+    capsys.readouterr()
+    _print_list_rich(library, rows, ascii_only=ascii_only)
+    assert ours == capsys.readouterr().out
+    assert "Wide 日本語 name" in ours and "Broken routine files (1):" in ours
+
+
+@pytest.mark.parametrize("width", [8, 20, 33, 60])
+def test_wrap_is_rich_wrap(width: int) -> None:
+    text = "  tmp/bad.toml:4:15: Expected newline or end of document after a value " + "x" * 70
+    console = Console(width=width, color_system=None)
+    lines = Text(text).wrap(console, width)
+    assert wrap(text, width) == [line.plain for line in lines]
