@@ -91,14 +91,16 @@ async def test_a_bad_number_is_named_and_never_saved() -> None:
         goal.focus()
         goal.value = ""
         await pilot.press("0", "enter")
-        problem = screen.query_one("#settings-problem", Label)
-        assert "weekly_goal must be a whole number from 1 to 21" in str(problem.content)
+        problem = screen.query_one("#hint-weekly_goal", Label)
+        assert "Not saved: must be a whole number from 1 to 21" in str(problem.content)
+        assert problem.has_class("-bad")
         assert goal.has_class("-bad")
         assert app.settings.weekly_goal == 3
         await app.workers.wait_for_complete()
         assert not config_file().exists()
         await pilot.press("backspace", "4", "enter")
         assert not goal.has_class("-bad")
+        assert str(problem.content) == "sessions a week, 1-21; 3 to 4 suits most backs"
         assert app.settings.weekly_goal == 4
         assert (await saved(app, pilot))["weekly_goal"] == 4
 
@@ -194,8 +196,8 @@ async def test_quiet_hours_and_the_gap_between_reminders() -> None:
         quiet.value = "9pm"
         quiet.focus()
         await pilot.press("enter")
-        problem = screen.query_one("#settings-problem", Label)
-        assert 'quiet_hours must be two times like "21:00-08:00"' in str(problem.content)
+        problem = screen.query_one("#hint-quiet_hours", Label)
+        assert 'Not saved: must be two times like "21:00-08:00"' in str(problem.content)
         assert app.settings.quiet_hours == "21:00-08:00"
         quiet.value = "22:00-07:30"
         await pilot.press("enter")

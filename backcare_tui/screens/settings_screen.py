@@ -1,9 +1,9 @@
 """Settings: every key of the config file, applied as it changes and saved atomically.
 
-Check boxes and the theme take effect the moment they change; typed values
-take effect when they are valid, and are saved on Enter, on leaving the
-field, or on leaving the screen. A value that is not valid is named in place
-and never saved.
+Check boxes and the theme take effect the moment they change; a typed value
+is applied and saved once it is valid and typing pauses (TYPING_PAUSE on the
+app's clock), or at once on Enter, on leaving the field or the screen. A value
+that is not valid is never saved: the line under its field says why.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ INPUTS: dict[str, tuple[str, str]] = {
     "quiet_hours": ("Quiet hours", "no reminders then, like 21:00-08:00; empty for none"),
     "min_gap": ("Minutes between", "reminders at least this far apart, 0-1440"),
 }
+TYPING_PAUSE = 0.5
+"""Seconds without a keystroke before a valid typed value is applied and saved."""
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Sound",
@@ -127,6 +129,11 @@ class SettingsScreen(Screen[None]):
         Binding("escape", "close", "Back", key_display="esc", id="settings.back"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed_fields: dict[str, tuple[Input, float]] = {}
+        """Fields typed into and not yet applied, with the clock time they are due."""
+
     @property
     def backcare(self) -> BackcareApp:
         return cast("BackcareApp", self.app)
@@ -145,7 +152,6 @@ class SettingsScreen(Screen[None]):
                     yield Static(Text(audio_status(settings)), id="settings-audio")
                 for key in keys:
                     yield from self._field(key, settings)
-            yield Label("", id="settings-problem")
         yield KeysFooter(compact=True)
 
     def _field(self, key: str, settings: Settings) -> ComposeResult:
@@ -171,7 +177,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="settings-row"):
                 yield Label(label, classes="settings-label")
                 yield Input(shown(key, settings), id=f"set-{key}", compact=True)
-            yield Label(hint, classes="settings-hint")
+            yield Label(hint, id=f"hint-{key}", classes="settings-hint")
 
     def _plan_fields(self, settings: Settings) -> ComposeResult:
         """One choice of routine per weekday; blank is a day off the plan."""
@@ -222,7 +228,20 @@ class SettingsScreen(Screen[None]):
         key = _key(event.input.id)
         _, problem = check_value(key, parsed(key, event.value))
         event.input.set_class(problem is not None, "-bad")
-        self._say(problem)
+        self._say(key, problem)
+        if problem is None and shown(key, self.backcare.settings) != event.value:
+            self._typed_fields[key] = (event.input, self.backcare.clock.now() + TYPING_PAUSE)
+            self.set_timer(TYPING_PAUSE, self.apply_typed, name="settings-typed")
+        else:
+            self._typed_fields.pop(key, None)
+
+    def apply_typed(self) -> None:
+        """Apply and save the typed values whose pause is over (the timer calls this)."""
+        now = self.backcare.clock.now()
+        for key, (field, due) in list(self._typed_fields.items()):
+            if due <= now:
+                del self._typed_fields[key]
+                self._commit_input(field)
 
     @on(Input.Submitted)
     @on(Input.Blurred)
@@ -246,15 +265,23 @@ class SettingsScreen(Screen[None]):
         if key == "routine_folders":
             self.backcare.library = self.backcare.scan_library()
 
-    def _say(self, problem: str | None) -> None:
-        label = self.query_one("#settings-problem", Label)
-        label.update(Text(problem or ""))
-        label.set_class(problem is not None, "-shown")
+    def _say(self, key: str, problem: str | None) -> None:
+        """The line under the field: its hint, or why what was typed cannot be used."""
+        label = self.query_one(f"#hint-{key}", Label)
+        label.update(Text(INPUTS[key][1] if problem is None else why(key, problem)))
+        label.set_class(problem is not None, "-bad")
 
     def action_close(self) -> None:
         for field in self.query(Input):
             self._commit_input(field)
         self.dismiss()
+
+
+def why(key: str, problem: str) -> str:
+    """A problem from `check_value` as said beside its field: the file's
+    "; using <default>" does not hold here, where the value in use stays."""
+    reason = problem.removeprefix(f"{key} ").split("; using ")[0]
+    return f"Not saved: {reason}"
 
 
 def _key(widget_id: str | None) -> str:
