@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from backcare_tui.core.draft import GENERAL, RoutineDraft, field_of
+from backcare_tui.core.draft import GENERAL, SHAPES, RoutineDraft, field_of, shape_named
 from backcare_tui.core.editing import (
     BACKUPS_KEPT,
     backups_dir,
@@ -369,3 +369,9 @@ def test_changing_shape_carries_the_time_and_back_loses_nothing() -> None:
     step.change_shape("held")
     assert step.get("reps") == "4"
     assert draft.check("x").routine is not None
+
+
+def test_the_form_names_only_the_four_shapes() -> None:
+    assert [shape_named(s) for s in ("timed", "held", "rest", "breathing")] == list(SHAPES)
+    with pytest.raises(ValueError, match="not a step shape"):
+        shape_named("Timed")

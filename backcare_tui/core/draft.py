@@ -15,17 +15,22 @@ from typing import Any
 from .breathing import BreathPattern
 from .errors import Problem, RoutineError
 from .loader import PATTERN_KEYS, routine_from_data
-from .model import Routine
+from .model import Routine, Shape
 from .writer import routine_to_data
 
-SHAPES = ("timed", "held", "rest", "breathing")
-SHAPE_FIELDS: dict[str, tuple[str, ...]] = {
+SHAPES: tuple[Shape, ...] = ("timed", "held", "rest", "breathing")
+SHAPE_FIELDS: dict[Shape, tuple[str, ...]] = {
     "timed": ("duration",),
     "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
     "rest": ("rest",),
     "breathing": ("breathing", "length", "unit", "inhale_cue", "exhale_cue"),
 }
-MAIN_FIELD = {"timed": "duration", "held": "hold", "rest": "rest", "breathing": "length"}
+MAIN_FIELD: dict[Shape, str] = {
+    "timed": "duration",
+    "held": "hold",
+    "rest": "rest",
+    "breathing": "length",
+}
 """The time field that carries over when a step changes shape."""
 ROUTINE_FIELDS = (
     "name",
@@ -91,13 +96,21 @@ def split_list(text: str, sep: str) -> list[str]:
     return [item.strip() for item in re.split(sep, text) if item.strip()]
 
 
+def shape_named(text: str) -> Shape:
+    """The shape a form's choice names; ValueError for anything else."""
+    for shape in SHAPES:
+        if shape == text:
+            return shape
+    raise ValueError(f"not a step shape: {text!r}")
+
+
 @dataclass
 class StepDraft:
     name: str = ""
     instructions: str = ""
     cues: str = ""
     """One cue a line: cues may contain commas."""
-    shape: str = "timed"
+    shape: Shape = "timed"
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     """Field text per shape, so changing shape and back loses nothing typed."""
     progress: Any = None
@@ -112,7 +125,7 @@ class StepDraft:
     def set(self, key: str, value: str) -> None:
         self.values.setdefault(self.shape, {})[key] = value
 
-    def change_shape(self, shape: str) -> None:
+    def change_shape(self, shape: Shape) -> None:
         """Switch shape, carrying the main time over when the new shape has none yet."""
         if shape == self.shape:
             return

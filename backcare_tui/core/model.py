@@ -13,6 +13,8 @@ DEFAULT_SWITCH_SECONDS = 5.0
 
 Side = Literal["left", "right"]
 Sides = Literal["both", "left", "right"]
+Shape = Literal["timed", "held", "rest", "breathing"]
+"""A step's shape: the word the editor and docs use for its kind of action."""
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,17 @@ class Step:
         return self.cue_at or (None,) * len(self.cues)
 
     @property
-    def shape(self) -> str:
+    def shape(self) -> Shape:
         """ "timed", "held", "rest" or "breathing": the word the editor and docs use."""
         return SHAPE_NAMES[type(self.action)]
 
 
-SHAPE_NAMES: dict[type, str] = {Timed: "timed", Held: "held", Rest: "rest", Breathing: "breathing"}
+SHAPE_NAMES: dict[type, Shape] = {
+    Timed: "timed",
+    Held: "held",
+    Rest: "rest",
+    Breathing: "breathing",
+}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .clock import Clock
 from .timeline import Phase, PhaseKind, RestReason, StepSpan, Timeline
@@ -32,6 +33,23 @@ from .timeline import Phase, PhaseKind, RestReason, StepSpan, Timeline
 COUNTDOWN_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.WORK, PhaseKind.REST})
 COUNTDOWN_FROM = 3
 BACK_GRACE_SECONDS = 2.0
+
+
+class PlayerState(StrEnum):
+    """Where a session is; exactly one at a time."""
+
+    READY = "ready"
+    """Not started yet."""
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    """Reached the end of the timeline."""
+    STOPPED = "stopped"
+    """Stopped before the end."""
+    CANCELLED = "cancelled"
+    """Stopped before it was started: it never ran."""
+
+
 """Within this much of a step's start, back() goes to the step before (like a music player)."""
 
 
@@ -103,11 +121,10 @@ class Player:
         self._index = 0
         self._started_at = 0.0
         self._extension = 0.0
-        self._paused_at: float | None = None
+        self._state = PlayerState.READY
+        self._paused_at = 0.0
+        """When the pause began; meaningful only while PAUSED."""
         self._halted_at: float | None = None
-        self._started = False
-        self._finished = False
-        self._stopped = False
         self._closed = 0.0
         self._extended = 0.0
         self._skipped = 0.0
@@ -119,9 +136,9 @@ class Player:
     # operations
 
     def start(self) -> None:
-        if self._started or self._stopped:
+        if self._state is not PlayerState.READY:
             return
-        self._started = True
+        self._state = PlayerState.RUNNING
         now = self.clock.now()
         if not self.timeline.phases:
             self._finish(now)
@@ -133,15 +150,16 @@ class Player:
 
     def pause(self) -> None:
         now = self._sync()
-        if self._running and self._paused_at is None:
+        if self._state is PlayerState.RUNNING:
             self._paused_at = now
+            self._state = PlayerState.PAUSED
             self._events.append(Paused())
 
     def resume(self) -> None:
-        if self._running and self._paused_at is not None:
+        if self._state is PlayerState.PAUSED:
             now = self.clock.now()
             self._started_at += now - self._paused_at
-            self._paused_at = None
+            self._state = PlayerState.RUNNING
             self._seen = now
             self._events.append(Resumed())
 
@@ -158,7 +176,7 @@ class Player:
         screen last showed it, paused. The time in between is pause time.
         """
         now = self._now()
-        if not self._running or self._paused_at is not None:
+        if self._state is not PlayerState.RUNNING:
             return
         self._pause_at(now if self._seen is None else min(self._seen, now))
 
@@ -205,14 +223,14 @@ class Player:
         self._tick_floor = min(COUNTDOWN_FROM + 1, math.ceil(self._deadline - now))
 
     def stop(self) -> None:
-        if self._stopped or self._finished:
+        if self._state in (PlayerState.STOPPED, PlayerState.CANCELLED, PlayerState.FINISHED):
             return
         now = self._sync()
-        if self._finished:
+        if self._finished:  # the look just now reached the end
             return
         self._halted_at = now
-        self._paused_at = None
-        self._stopped = True
+        never_ran = self._state is PlayerState.READY
+        self._state = PlayerState.CANCELLED if never_ran else PlayerState.STOPPED
         self._events.append(Stopped())
 
     def update(self) -> list[Event]:
@@ -351,21 +369,27 @@ class Player:
         return frozenset(self._left_undone - self._done)
 
     @property
+    def state(self) -> PlayerState:
+        self._sync()
+        return self._state
+
+    @property
     def paused(self) -> bool:
-        return self._paused_at is not None
+        return self._state is PlayerState.PAUSED
 
     @property
     def started(self) -> bool:
-        return self._started
+        """start() has run (the session may have ended since)."""
+        return self._state not in (PlayerState.READY, PlayerState.CANCELLED)
 
     @property
     def finished(self) -> bool:
         self._sync()
-        return self._finished
+        return self._state is PlayerState.FINISHED
 
     @property
     def stopped(self) -> bool:
-        return self._stopped
+        return self._state in (PlayerState.STOPPED, PlayerState.CANCELLED)
 
     # the machinery
 
@@ -378,8 +402,12 @@ class Player:
         return self.timeline.steps[self._phase.step_index]
 
     @property
+    def _finished(self) -> bool:
+        return self._state is PlayerState.FINISHED
+
+    @property
     def _running(self) -> bool:
-        return self._started and not self._finished and not self._stopped
+        return self._state in (PlayerState.RUNNING, PlayerState.PAUSED)
 
     @property
     def _deadline(self) -> float:
@@ -388,12 +416,12 @@ class Player:
     def _now(self) -> float:
         if self._halted_at is not None:
             return self._halted_at
-        if self._paused_at is not None:
+        if self._state is PlayerState.PAUSED:
             return self._paused_at
         return self.clock.now()
 
     def _phase_elapsed(self, now: float) -> float:
-        if not self._started or not self.timeline.phases:
+        if not self.started or not self.timeline.phases:
             return 0.0
         return min(max(now - self._started_at, 0.0), self._phase.length + self._extension)
 
@@ -404,7 +432,7 @@ class Player:
         after `note_stop`, pauses the session at that earlier look instead.
         """
         now = self._now()
-        if not self._running or self._paused_at is not None:
+        if self._state is not PlayerState.RUNNING:
             return now
         seen, noted = self._seen, self._stop_noted
         self._stop_noted = False
@@ -428,8 +456,9 @@ class Player:
     def _pause_at(self, at: float) -> None:
         """A pause that began at `at`, not before the current phase began."""
         self._walk(at)
-        if self._running:
+        if self._state is PlayerState.RUNNING:
             self._paused_at = max(at, self._started_at)
+            self._state = PlayerState.PAUSED
             self._events.append(Paused(unseen=True))
 
     def _jump(self, target: Callable[[float], int], *, restart: bool = False) -> None:
@@ -468,9 +497,8 @@ class Player:
         self._tick_floor = min(COUNTDOWN_FROM + 1, math.ceil(self._phase.length))
 
     def _finish(self, at: float) -> None:
-        self._finished = True
+        self._state = PlayerState.FINISHED
         self._halted_at = at
-        self._paused_at = None
         self._events.append(Finished())
 
     def _countdown(self, now: float) -> None:

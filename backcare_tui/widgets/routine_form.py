@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from ..core.breathing import PRESETS
-from ..core.draft import SHAPES, Checked, RoutineDraft, StepDraft
+from ..core.draft import SHAPES, Checked, RoutineDraft, StepDraft, shape_named
 
 SHAPE_LABELS = {
     "timed": "Timed (work for a time)",
@@ -210,7 +210,7 @@ class StepForm(Form):
             widget_id, value = event.select.id or "", str(event.value)
         structure = False
         if widget_id == "step-shape":
-            self.step.change_shape(value)
+            self.step.change_shape(shape_named(value))
             self._load_shape()
             structure = True
         elif widget_id.startswith("step-"):
