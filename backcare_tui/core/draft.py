@@ -14,16 +14,19 @@ from typing import Any
 
 from .breathing import BreathPattern
 from .errors import Problem, RoutineError
-from .loader import PATTERN_KEYS, routine_from_data
+from .loader import COMMON_STEP_KEYS, PATTERN_KEYS, SHAPE_KEYS, TOP_KEYS, routine_from_data
 from .model import Routine, Shape
 from .writer import routine_to_data
 
 SHAPES: tuple[Shape, ...] = ("timed", "held", "rest", "breathing")
+STEP_KEPT = ("say",)
+ROUTINE_KEPT = ("sound",)
+"""Keys the form has no field for, carried through as they came."""
+_AS_FIELDS = {"cycles": ("length", "unit"), "minutes": ()}
+"""A breathing step's "cycles" or "minutes" is one length field and a unit choice."""
 SHAPE_FIELDS: dict[Shape, tuple[str, ...]] = {
-    "timed": ("duration",),
-    "held": ("hold", "reps", "rest", "sets", "set_rest", "sides", "switch"),
-    "rest": ("rest",),
-    "breathing": ("breathing", "length", "unit", "inhale_cue", "exhale_cue"),
+    shape: tuple(field for key in SHAPE_KEYS[shape] for field in _AS_FIELDS.get(key, (key,)))
+    for shape in SHAPES
 }
 MAIN_FIELD: dict[Shape, str] = {
     "timed": "duration",
@@ -32,16 +35,8 @@ MAIN_FIELD: dict[Shape, str] = {
     "breathing": "length",
 }
 """The time field that carries over when a step changes shape."""
-ROUTINE_FIELDS = (
-    "name",
-    "description",
-    "tags",
-    "equipment",
-    "prepare",
-    "rest_between",
-    "rounds",
-)
-STEP_FIELDS = ("name", "instructions", "cues")
+ROUTINE_FIELDS = tuple(key for key in TOP_KEYS if key not in ("format", "steps", *ROUTINE_KEPT))
+STEP_FIELDS = tuple(key for key in COMMON_STEP_KEYS if key not in ("progress", *STEP_KEPT))
 GENERAL = ""
 """The field name for problems that belong to no single field."""
 
@@ -71,8 +66,6 @@ def parse_value(text: str) -> object:
         return stripped
 
 
-STEP_KEPT = ("say",)
-ROUTINE_KEPT = ("sound",)
 _TIMED_CUE_LINE = re.compile(r"^@(\S+)\s+(.+)$")
 
 

@@ -14,7 +14,6 @@ written, and the UI asks first.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import tempfile
 import tomllib
@@ -170,19 +169,6 @@ def _lines(text: str) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
-
-
-def rewrite_diff(original: str, routine: Routine) -> list[str]:
-    """A unified diff of the file against what would be written, for a closer look."""
-    return list(
-        difflib.unified_diff(
-            original.splitlines(),
-            dumps_routine(routine).splitlines(),
-            "on disk",
-            "after saving",
-            lineterm="",
-        )
-    )
 
 
 # -- saving ------------------------------------------------------------------------
@@ -352,17 +338,6 @@ def template_routine(name: str = "My routine") -> Routine:
             ),
         ),
     )
-
-
-def new_routine_path(name: str, folder: Path | None = None) -> Path:
-    """A free file name for a routine name, for a routine that has no file yet."""
-    folder = folder or user_routines_dir()
-    stem = slug(name)
-    for number in range(1, 10_000):
-        path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
-        if not path.exists():
-            return path
-    raise BackcareError("Cannot save", f"{folder} has too many files named {stem}-N.toml")
 
 
 def copy_name(name: str) -> str:

@@ -12,10 +12,7 @@ from __future__ import annotations
 import math
 
 from .player import Player
-from .timeline import PhaseKind
-
-MOVING_KINDS = frozenset({PhaseKind.INHALE, PhaseKind.EXHALE})
-"""Phases in which the breathing shape grows or shrinks; in holds it stands still."""
+from .timeline import MOVING_KINDS
 
 SLACK = 0.001
 """Wake just after a change, never just before it (which would cost a second wake-up)."""

@@ -13,14 +13,14 @@ from .progression import (
     step_top,
 )
 from .summary import SessionSummary
+from .text import plural
 
 
 def value_text(key: str, value: float) -> str:
     if key in ("hold", "duration"):
         return f"{key} {format_length(value)}"
     noun = {"reps": "rep", "sets": "set", "cycles": "breath"}[key]
-    count = int(value)
-    return f"{count} {noun}{'s' if count != 1 else ''}"
+    return plural(int(value), noun)
 
 
 def values_text(step: Step) -> str:

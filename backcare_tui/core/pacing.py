@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .breathing import ease_in_out
-from .timeline import PhaseKind
+from .timeline import MOVING_KINDS, PhaseKind
 
-MOVING_KINDS = frozenset({PhaseKind.INHALE, PhaseKind.EXHALE})
 FRAME_SECONDS = 1 / 30
 """Frame interval while the shape moves."""
 

@@ -22,3 +22,8 @@ def clean_line(text: str) -> str:
     if text.isprintable():
         return text
     return _LINE_BREAKS.sub(" ", clean_text(text))
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 step", "2 steps": the count and the word, with an s unless the count is 1."""
+    return f"{count} {word}{'s' if count != 1 else ''}"

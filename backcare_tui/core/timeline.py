@@ -27,6 +27,10 @@ class PhaseKind(StrEnum):
     HOLD_OUT = "hold-out"
 
 
+MOVING_KINDS = frozenset({PhaseKind.INHALE, PhaseKind.EXHALE})
+"""Phases in which the breathing shape grows or shrinks; in holds it stands still."""
+
+
 class RestReason(StrEnum):
     """Why a rest phase is there; NONE for every phase that is not a rest."""
 

@@ -15,14 +15,10 @@ from ..core.durations import format_length
 from ..core.errors import Problem
 from ..core.external_editor import problem_line
 from ..core.model import Routine
-from ..core.text import clean_line
+from ..core.text import clean_line, plural
 from ..core.timeline import RestReason, Timeline, step_length
 
 PLAN_ROWS = 14
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def plan_text(routine: Routine | None, timeline: Timeline | None, selected: int) -> Text:
