@@ -1,4 +1,4 @@
-"""`backcare list` without Rich writes what Rich wrote (cli/plain_table.py)."""
+"""`backcare list` and `show` without Rich write what Rich wrote (cli/plain_table.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from backcare_tui.cli import listing
-from backcare_tui.cli.listing import _print_list_rich, print_list
+from backcare_tui.cli.listing import _print_list_rich, print_list, print_plan
 from backcare_tui.cli.plain_table import wrap
 from backcare_tui.core.library import routine_folders, scan
 
@@ -47,3 +47,17 @@ def test_wrap_is_rich_wrap(width: int) -> None:
     console = Console(width=width, color_system=None)
     lines = Text(text).wrap(console, width)
     assert wrap(text, width) == [line.plain for line in lines]
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_show_is_what_rich_drew(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, ascii_only: bool
+) -> None:
+    entry = next(e for e in scan(routine_folders([])).entries if e.key == "full-session")
+    assert entry.routine is not None
+    assert print_plan(entry.routine, entry.path, ascii_only=ascii_only) == 0
+    ours = capsys.readouterr().out
+    monkeypatch.setenv("FORCE_COLOR", "")  # not plain enough: Rich draws, to a pipe
+    assert print_plan(entry.routine, entry.path, ascii_only=ascii_only) == 0
+    assert ours == capsys.readouterr().out
+    assert "Total:" in ours and "Step time" in ours

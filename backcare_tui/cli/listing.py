@@ -1,8 +1,9 @@
 """Tables for `list` and `show`. Routine text goes in as rich Text, never as markup.
 
-`list` writes its table itself (cli/plain_table.py) and imports Rich's
-console only when Rich must draw it (a terminal too narrow for the table,
-a forced terminal): `rich.console` and `rich.table` cost about 36 ms.
+`list` and `show` write their tables themselves (cli/plain_table.py) and
+import Rich's console only when Rich must draw them (a terminal too narrow
+for the table, a forced terminal, `show`'s levels): `rich.console` and
+`rich.table` cost about 36 ms.
 """
 
 from __future__ import annotations
@@ -167,14 +168,70 @@ def print_plan(
     routine: Routine, path: Path, progressed: Progressed | None = None, *, ascii_only: bool = False
 ) -> int:
     """The plan as it will play: at the person's level when the routine progresses."""
+    from .plain_table import natural_widths, plain_enough, stdout, write_table
+
+    if progressed is not None:
+        routine = progressed.routine
+    timeline = compile_routine(routine)
+    rows: list[tuple[str, ...]] = []
+    for span in timeline.steps:
+        phases = timeline.phases[span.first_phase : span.last_phase + 1]
+        rows.append(
+            (
+                str(span.index + 1),
+                span.name,
+                _phase_summary([p.label for p in phases], [p.length for p in phases]),
+                format_length(span.start),
+                format_length(step_length(span.step)),
+            )
+        )
+    total = (
+        f"Total: {format_length(timeline.total)} in {len(timeline.phases)} phases, "
+        "with the lead-in and the rests between steps (a step's time is its own)"
+    )
+    out = stdout(PIPE_WIDTH)
+    widths = natural_widths(PLAN_COLUMNS, rows)
+    fits = sum(w + 3 for w in widths) - 1 <= out.width
+    if not fits or not plain_enough() or (progressed is not None and progressed.progressing):
+        # Rich folds long steps and phases to fit a narrow terminal, and draws
+        # the levels: it prints those cases.
+        _print_plan_rich(routine, path, rows, total, progressed, ascii_only=ascii_only)
+        return 0
+    out.wrapped(routine.name, bold=True)
+    if routine.description:
+        out.wrapped(routine.description)
+    out.wrapped(display_path(path), dim=True)  # file names are untrusted too
+    write_table(
+        out,
+        PLAN_COLUMNS,
+        widths,
+        rows,
+        ascii_only=ascii_only,
+        right=frozenset({"#", "Starts", "Step time"}),
+        edge=False,
+    )
+    out.wrapped(total)
+    sys.stdout.flush()
+    return 0
+
+
+PLAN_COLUMNS = ("#", "Step", "Phases", "Starts", "Step time")
+
+
+def _print_plan_rich(
+    routine: Routine,
+    path: Path,
+    rows: list[tuple[str, ...]],
+    total: str,
+    progressed: Progressed | None,
+    *,
+    ascii_only: bool,
+) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     console = _console()
-    if progressed is not None:
-        routine = progressed.routine
-    timeline = compile_routine(routine)
     console.print(Text(routine.name, style="bold"))
     if routine.description:
         console.print(Text(routine.description))
@@ -185,26 +242,13 @@ def print_plan(
     table.add_column("Phases", overflow="fold")
     table.add_column("Starts", justify="right")
     table.add_column("Step time", justify="right")
-    for span in timeline.steps:
-        phases = timeline.phases[span.first_phase : span.last_phase + 1]
-        table.add_row(
-            str(span.index + 1),
-            Text(span.name),
-            Text(_phase_summary([p.label for p in phases], [p.length for p in phases])),
-            format_length(span.start),
-            format_length(step_length(span.step)),
-        )
+    for number, name, phases, starts, length in rows:
+        table.add_row(number, Text(name), Text(phases), starts, length)
     console.print(table)
-    console.print(
-        Text(
-            f"Total: {format_length(timeline.total)} in {len(timeline.phases)} phases, "
-            "with the lead-in and the rests between steps (a step's time is its own)"
-        )
-    )
+    console.print(Text(total))
     if progressed is not None and progressed.progressing:
         _print_levels(console, progressed)
     sys.stdout.flush()
-    return 0
 
 
 def _phase_summary(labels: list[str], lengths: list[float]) -> str:

@@ -35,9 +35,16 @@ class Out:
         self.width = (80 if dumb else _terminal_width()) if self.terminal else pipe_width
 
     def style(
-        self, text: str, *, bold: bool = False, italic: bool = False, red: bool = False
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        dim: bool = False,
+        italic: bool = False,
+        red: bool = False,
     ) -> str:
-        codes = [c for c, on in (("1", bold), ("3", italic), ("31", red and self.colour)) if on]
+        flags = (("1", bold), ("2", dim), ("3", italic), ("31", red and self.colour))
+        codes = [c for c, on in flags if on]
         if not self.styled or not codes:
             return text
         return f"\x1b[{';'.join(codes)}m{text}{RESET}"
@@ -45,13 +52,20 @@ class Out:
     def line(self, text: str = "") -> None:
         self.stream.write(text + "\n")
 
-    def wrapped(self, text: str) -> None:
-        """Plain text, wrapped at spaces on a terminal as Rich wrapped it."""
-        if not self.terminal:
-            self.line(text)
-            return
-        for part in wrap(text, self.width):
-            self.line(part)
+    def wrapped(self, text: str, *, bold: bool = False, dim: bool = False) -> None:
+        """Text wrapped at spaces to the width, line by line, as Rich wrapped it
+        (a pipe's width is `pipe_width`)."""
+        for paragraph in strip_control(text).split("\n"):
+            for part in wrap(paragraph, self.width):
+                self.line(self.style(part, bold=bold, dim=dim))
+
+
+CONTROL = {7: None, 8: None, 11: None, 12: None, 13: None}
+"""What Rich's Text drops from any text it is given (bell, backspace, VT, FF, CR)."""
+
+
+def strip_control(text: str) -> str:
+    return text.translate(CONTROL)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -106,29 +120,46 @@ def write_table(
     *,
     ascii_only: bool,
     right: frozenset[str] = frozenset(),
+    edge: bool = True,
 ) -> None:
-    """A table with an edge, a head row and one line a row, never wrapped."""
+    """A head row and one line a row, never wrapped; with `edge` a box around them."""
     top, head, rule, body, bottom = ASCII if ascii_only else HEAVY_HEAD
 
     def border(chars: str) -> str:
-        return chars[0] + chars[2].join(chars[1] * (w + 2) for w in widths) + chars[3]
+        inner = chars[2].join(chars[1] * (w + 2) for w in widths)
+        return chars[0] + inner + chars[3] if edge else inner
 
-    out.line(border(top))
+    def row_line(chars: str, cells: list[str]) -> str:
+        inner = chars[1].join(cells)
+        return chars[0] + inner + chars[2] if edge else inner
+
+    if edge:
+        out.line(border(top))
     cells = [
         out.style(" ", bold=True)
-        + out.style(fit_cell(t, w, ellipsis=not ascii_only, right=t in right), bold=True)
+        + out.style(
+            fit_cell(strip_control(t), w, ellipsis=not ascii_only, right=t in right), bold=True
+        )
         + out.style(" ", bold=True)
         for t, w in zip(titles, widths, strict=True)
     ]
-    out.line(head[0] + head[1].join(cells) + head[2])
+    out.line(row_line(head, cells))
     out.line(border(rule))
     for row in rows:
         cells = [
-            " " + fit_cell(text, w, ellipsis=not ascii_only, right=t in right) + " "
+            " " + fit_cell(strip_control(text), w, ellipsis=not ascii_only, right=t in right) + " "
             for text, t, w in zip(row, titles, widths, strict=True)
         ]
-        out.line(body[0] + body[1].join(cells) + body[2])
-    out.line(border(bottom))
+        out.line(row_line(body, cells))
+    if edge:
+        out.line(border(bottom))
+
+
+def natural_widths(titles: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    return [
+        max([cell_len(title), *(cell_len(strip_control(row[i])) for row in rows)])
+        for i, title in enumerate(titles)
+    ]
 
 
 def stdout(pipe_width: int) -> Out:
