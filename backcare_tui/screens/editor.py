@@ -54,6 +54,12 @@ if TYPE_CHECKING:
     from ..app import BackcareApp
 
 QUESTION_WIDTH = 52
+UNDO_DEPTH = 50
+"""Structural changes Ctrl+Z can take back, newest first."""
+BROKEN_PAGE_DEAD = frozenset(
+    {"save", "try_it", "add_step", "duplicate_step", "remove_step", "move_step", "undo"}
+)
+"""Keys with nothing to act on while a file that does not load is shown as text."""
 
 
 def ask(question: str, yes: str, no: str) -> ConfirmScreen:
@@ -94,6 +100,13 @@ class EditorScreen(Screen[Path | None]):
             tooltip="Open your editor at the line of the first problem",
         ),
         Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            id="editor.undo",
+            tooltip="Undo the last step added, copied, removed or moved",
+        ),
+        Binding(
             "escape",
             "close",
             "Back",
@@ -127,6 +140,8 @@ class EditorScreen(Screen[Path | None]):
         self.notice = RewriteNotice()
         self.disk_bytes: bytes | None = None
         self.selected = 0
+        self.undo_stack: list[tuple[list[StepDraft], int]] = []
+        """The step list and selection before each structural change, last one last."""
         self.draft = RoutineDraft.from_routine(routine) if routine else RoutineDraft()
         if routine is None and error is not None:
             self._load_broken(error)
@@ -162,7 +177,7 @@ class EditorScreen(Screen[Path | None]):
             with Vertical(id="editor-side"):
                 yield StepOutline(id="editor-outline")
                 yield Static("", id="editor-total")
-            with VerticalScroll(id="editor-main"):
+            with VerticalScroll(id="editor-main", can_focus=False):
                 yield RoutineForm(self.draft, self._prepare_default(), id="editor-routine")
                 yield StepForm(id="editor-step")
                 yield Static("", id="editor-plan")
@@ -237,7 +252,7 @@ class EditorScreen(Screen[Path | None]):
 
     def _refresh_keys(self) -> None:
         """Redraw the footer only when what the keys can do has changed."""
-        actions = ("reopen", "save", "duplicate_step", "remove_step", "add_step")
+        actions = ("reopen", "save", "duplicate_step", "remove_step", "add_step", "undo")
         state = (
             *(self.check_action(a, ()) for a in actions),
             self.check_action("move_step", (-1,)),
@@ -306,6 +321,10 @@ class EditorScreen(Screen[Path | None]):
         steps = len(self.draft.steps)
         if action == "reopen":
             return bool(self.broken)
+        if self.broken and action in BROKEN_PAGE_DEAD:
+            return False  # nothing in the form to act on: not listed in the footer
+        if action == "undo":
+            return bool(self.undo_stack) or None
         if action in ("save", "try_it"):
             return not self.broken or None
         if action in ("duplicate_step", "remove_step"):
@@ -320,6 +339,19 @@ class EditorScreen(Screen[Path | None]):
 
     # -- step list ------------------------------------------------------------------
 
+    def _remember(self) -> None:
+        """Keep the step list as it is, for Ctrl+Z, before a structural change."""
+        self.undo_stack.append((list(self.draft.steps), self.selected))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        steps, selected = self.undo_stack.pop()
+        self.draft.steps[:] = steps
+        self.notify("Undone", timeout=2)
+        self._after_structure_change(min(selected, len(steps)))
+
     def _after_structure_change(self, select: int) -> None:
         self.selected = select
         self._refresh_all()
@@ -327,20 +359,27 @@ class EditorScreen(Screen[Path | None]):
 
     def action_add_step(self) -> None:
         step = StepDraft(name="New step", shape="timed", values={"timed": {"duration": "30"}})
+        self._remember()
         self.draft.steps.insert(self.selected, step)
         self._after_structure_change(self.selected + 1)
 
     def action_duplicate_step(self) -> None:
         if self.selected == 0:
             return
+        self._remember()
         self.draft.steps.insert(self.selected, self.draft.steps[self.selected - 1].copy())
         self._after_structure_change(self.selected + 1)
 
     def action_remove_step(self) -> None:
         if self.selected == 0:
             return
+        self._remember()
         removed = self.draft.steps.pop(self.selected - 1)
-        self.notify(f'Removed step "{clean_line(removed.name)}"', timeout=3, markup=False)
+        self.notify(
+            f'Removed step "{clean_line(removed.name)}" · Ctrl+Z brings it back',
+            timeout=3,
+            markup=False,
+        )
         self._after_structure_change(min(self.selected, len(self.draft.steps)))
 
     def action_move_step(self, delta: int) -> None:
@@ -348,6 +387,7 @@ class EditorScreen(Screen[Path | None]):
         steps = self.draft.steps
         if self.selected == 0 or not 0 <= target < len(steps):
             return
+        self._remember()
         steps[index], steps[target] = steps[target], steps[index]
         self._after_structure_change(target + 1)
 
