@@ -23,6 +23,7 @@ from backcare_tui.core.editing import (
     move_to_trash,
     rewrite_notice,
     save_with_backup,
+    starter_text,
     strip_comments,
     template_routine,
     user_copy_path,
@@ -298,7 +299,9 @@ def test_delete_moves_to_trash_and_never_overwrites(user_routines: Path) -> None
 def test_the_template_is_a_valid_routine() -> None:
     template = template_routine("Mine")
     assert parse_routine_text(dumps_routine(template), "t") == template
-    assert {s.shape for s in template.steps} == {"timed", "held", "breathing"}
+    assert {s.shape for s in template.steps} == {"timed", "held", "rest", "breathing"}
+    assert template.name == "Mine"
+    assert template == parse_routine_text(starter_text("Mine"), "t")
 
 
 # -- the form's draft -------------------------------------------------------------

@@ -24,11 +24,10 @@ from pathlib import Path
 import tomli_w
 
 from .atomic import atomic_write
-from .breathing import PRESETS
 from .errors import BackcareError, RoutineError
 from .library import slug
 from .loader import parse_routine_bytes
-from .model import Breathing, Held, Routine, Step, Timed
+from .model import Routine
 from .paths import data_dir, trash_dir, user_routines_dir
 from .writer import dumps_routine
 
@@ -310,34 +309,63 @@ def move_to_trash(path: Path) -> Path:
 # -- new and duplicated routines ---------------------------------------------------
 
 
+STARTER = """\
+# A backcare routine. `backcare help format` prints the full reference;
+# `backcare check THIS_FILE` tells you about any mistake, with the line.
+format = 1
+{name_line}
+description = "What this routine is for, in a sentence or two."
+tags = ["custom"]
+equipment = []
+# Seconds to get ready before the first step.
+prepare = 5
+# Rest inserted between steps (not after the last one).
+rest_between = 10
+
+# A timed exercise: work for `duration` seconds ("45s", "2m", "1m30s" work too).
+[[steps]]
+name = "Arm circles"
+instructions = "Stand tall, arms out to the sides. Draw small circles, then bigger ones."
+cues = ["Keep the shoulders down", "Stop if you feel sharp pain"]
+duration = 45
+
+# A held exercise: hold for `hold` seconds, `reps` times, with `rest` between.
+# `sets` and `set_rest` repeat it; `sides = "both"` does the left, then the right.
+[[steps]]
+name = "Shoulder blade squeeze"
+instructions = "Sit tall. Draw the shoulder blades back and together, hold, release."
+cues = ["Chin tucked", "Breathe normally"]
+hold = 5
+reps = 8
+rest = 3
+
+# A rest step: only `rest`.
+[[steps]]
+name = "Shake it out"
+rest = 15
+
+# Paced breathing: a preset (diaphragmatic, box, 4-7-8, coherent, extended-exhale)
+# or a pattern like "4-7-8"; `cycles` or `minutes`.
+[[steps]]
+name = "Belly breathing"
+instructions = "One hand on the belly. Let it rise as you breathe in, fall as you breathe out."
+breathing = "diaphragmatic"
+minutes = 1
+"""
+
+"""The one new-routine template: `backcare new` writes it with its comments, the
+editor's "new routine" starts from the routine it describes."""
+
+
+def starter_text(name: str) -> str:
+    """The commented template with `name` filled in, as a routine file's text."""
+    name_line = tomli_w.dumps({"name": name}).strip()
+    return STARTER.format(name_line=name_line)
+
+
 def template_routine(name: str = "My routine") -> Routine:
-    """What "new routine" starts from: one step of each common shape, easy to change."""
-    return Routine(
-        name=name,
-        description="What this routine is for, in a sentence or two.",
-        tags=("custom",),
-        rest_between=5,
-        steps=(
-            Step(
-                "Arm circles",
-                Timed(30),
-                "Stand tall with your arms out to the sides. Draw small circles, "
-                "then let them grow.",
-                ("Shoulders stay down", "Stop if you feel sharp pain"),
-            ),
-            Step(
-                "Shoulder blade squeeze",
-                Held(hold=5, reps=5, rest=3),
-                "Sit tall. Draw the shoulder blades back and down, hold, then let go.",
-                ("Back and down, not up",),
-            ),
-            Step(
-                "Belly breathing",
-                Breathing(PRESETS["diaphragmatic"].pattern, "diaphragmatic", cycles=6),
-                "One hand on the belly: let it rise as you breathe in and fall as you breathe out.",
-            ),
-        ),
-    )
+    """What "new routine" starts from: one step of each shape, easy to change."""
+    return parse_routine_bytes(starter_text(name).encode("utf-8"), "template")
 
 
 def copy_name(name: str) -> str:
