@@ -65,6 +65,7 @@ async def test_each_valid_keystroke_arms_the_timer_that_applies_it() -> None:
         goal.focus()
         goal.value = ""
         await pilot.press("5")
+        await pilot.pause()  # the Input's Changed message arms the timer
         armed = [timer for timer in screen._timers if timer.name == "settings-typed"]
         assert armed and all(timer._callback.args == (screen.apply_typed,) for timer in armed)  # type: ignore[union-attr]
         assert {round(timer._interval, 3) for timer in armed} == {TYPING_PAUSE}
