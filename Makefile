@@ -43,7 +43,7 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench
 
 screenshots: $(STAMP)
-	$(BIN)/python -m backcare_tui.screenshots screenshots
+	$(BIN)/python -m tools.screenshots screenshots
 
 # Rewrite the SVG snapshots of every test that takes `snap_compare` (marked `snapshot` in
 # tests/conftest.py); look at the changed pictures before committing them.

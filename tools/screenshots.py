@@ -3,7 +3,8 @@
 Each picture is taken headless at a fixed size on a frozen FakeClock, with
 the config and data folders pointed at a scratch folder seeded with a fixed
 history, so nothing of the person running it shows and nothing changes
-between runs. Usage: `python -m backcare_tui.screenshots [FOLDER]`.
+between runs. Usage: `python -m tools.screenshots [FOLDER]`
+(from the repository root; a developer script, not part of the installed package).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from .app import BackcareApp, make_app
-from .core.clock import FakeClock
-from .core.history import record_session
-from .core.settings import Settings
-from .core.summary import SessionSummary
-from .core.timeline import Phase, PhaseKind, RestReason
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.clock import FakeClock
+from backcare_tui.core.history import record_session
+from backcare_tui.core.settings import Settings
+from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.timeline import Phase, PhaseKind, RestReason
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
 """The stats screen's "today", so weeks and streaks never move."""
@@ -60,7 +61,7 @@ async def _play_to(
 async def _freeze(
     app: BackcareApp, pilot: Pilot[Any], where: Callable[[Phase], bool], at: float
 ) -> None:
-    from .screens.player import PlayerScreen
+    from backcare_tui.screens.player import PlayerScreen
 
     screen = app.screen
     assert isinstance(screen, PlayerScreen) and screen.player is not None
@@ -89,7 +90,7 @@ async def player_rest(app: BackcareApp, pilot: Pilot[Any]) -> None:
 
 
 async def breathing(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    from .screens.breathing import BreathingScreen
+    from backcare_tui.screens.breathing import BreathingScreen
 
     app.push_screen(BreathingScreen())
     await _settle(pilot)
@@ -99,7 +100,7 @@ async def breathing(app: BackcareApp, pilot: Pilot[Any]) -> None:
 
 
 async def breathing_setup(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    from .screens.breathing import BreathingScreen
+    from backcare_tui.screens.breathing import BreathingScreen
 
     app.push_screen(BreathingScreen())
     await _settle(pilot)
@@ -125,14 +126,14 @@ async def editor(app: BackcareApp, pilot: Pilot[Any]) -> None:
 
 
 async def stats(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    from .screens.stats import StatsScreen
+    from backcare_tui.screens.stats import StatsScreen
 
     app.push_screen(StatsScreen(now=lambda: NOW, tz=UTC))
     await _settle(pilot)
 
 
 async def settings(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    from .screens.settings_screen import SettingsScreen
+    from backcare_tui.screens.settings_screen import SettingsScreen
 
     app.push_screen(SettingsScreen())
     await _settle(pilot)

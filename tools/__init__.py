@@ -1,0 +1,1 @@
+"""Developer scripts run from the Makefile (`make screenshots`, `make mutate`); not shipped."""
