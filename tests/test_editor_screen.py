@@ -412,6 +412,36 @@ async def test_a_wrong_value_in_a_file_opens_in_the_form(user_routines: Path) ->
     assert load_routine(path) == ROUTINE
 
 
+async def test_a_file_without_steps_opens_in_the_form_with_its_problem(
+    user_routines: Path,
+) -> None:
+    text = 'name = "Bare"\ndescription = "Kept as it is"\ntags = ["neck"]\n'
+    path = write(user_routines, text, "bare.toml")
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_file(app, pilot, path)
+        assert not screen.broken and not screen.has_class("-broken")
+        assert screen.draft.name == "Bare" and screen.draft.steps == []
+        shown = str(screen.query_one("#editor-problems", Static).render())
+        assert "1 problem (saving is blocked): no steps" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == text  # blocked: nothing written
+        await select_item(pilot, screen, 0)
+        await pilot.press("a")
+        assert [s.name for s in screen.draft.steps] == ["New step"]
+        await save(app, pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "layout will change" in words(question.question)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    routine = load_routine(path)
+    assert (routine.name, routine.description, routine.tags) == ("Bare", "Kept as it is", ("neck",))
+    assert [s.name for s in routine.steps] == ["New step"]
+
+
 async def test_every_key_has_a_description_and_a_palette_entry(user_routines: Path) -> None:
     path = write(user_routines)
     app = app_for()

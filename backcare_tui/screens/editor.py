@@ -214,7 +214,9 @@ class EditorScreen(Screen[Path | None]):
                 data = None
             if data is not None:
                 draft = RoutineDraft.from_data(data)
-                if draft.to_data() == {"format": 1, **data}:
+                # No steps at all reads as an empty list: the form shows that problem,
+                # and saving stays blocked until a step is added, so nothing is lost.
+                if draft.to_data() == {"format": 1, "steps": [], **data}:
                     self.draft = draft
                     return
         self.broken = error.problems
