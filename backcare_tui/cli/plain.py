@@ -16,7 +16,7 @@ from ..core.durations import format_length
 from ..core.player import Finished, Paused, PhaseStarted, Player, Resumed, StepStarted
 from ..core.text import clean_line
 from ..core.timeline import Phase, RestReason, Timeline
-from .plain_keys import KEYS_LINE, KeySource, keys_of, sleeping_keys
+from .plain_keys import CONTINUED, KEYS_LINE, KeySource, keys_of, sleeping_keys
 
 if TYPE_CHECKING:
     from ..core.cues import Guide
@@ -81,14 +81,18 @@ def _play(
                         _say(out, words)
                     starting.discard(span.index)
                 elif isinstance(event, Paused):
-                    _say(out, f"Paused at {_stamp(player.elapsed)}. Press space to resume.")
+                    _say(out, paused_line(player, unseen=event.unseen))
                 elif isinstance(event, Resumed):
                     _say(out, "Resumed.")
                 elif isinstance(event, Finished):
                     _say(out, summary_line(player))
                     return 0
-            typed = keys(_timeout(player, cues))
-            if typed is not None and _press(player, typed):
+            typed = keys(_timeout(player, cues, interactive=interactive))
+            if typed is CONTINUED:
+                # Back from a stop: the time away was nobody's session time.
+                if not player.paused:
+                    player.note_stop()
+            elif typed is not None and _press(player, typed):
                 _say(out, summary_line(player))
                 return 1
     except KeyboardInterrupt:
@@ -101,11 +105,20 @@ def _play(
         return 1
 
 
-def _timeout(player: Player, cues: tuple[Guide, Sound] | None) -> float | None:
+LOOK_EVERY = 1.0
+"""With a keyboard, the session is looked at at least this often (seconds), so a
+stop of the process (Ctrl+Z, SIGSTOP) comes back paused within this of where it was."""
+
+
+def _timeout(
+    player: Player, cues: tuple[Guide, Sound] | None, *, interactive: bool = False
+) -> float | None:
     """How long to wait for a key: to the next deadline or cue, or for ever while paused."""
     if player.paused:
         return None
     wait = player.phase_remaining
+    if interactive:
+        wait = min(wait, LOOK_EVERY)
     due = cues[0].until_next(player) if cues is not None else None
     return wait if due is None else min(wait, due)
 
@@ -158,6 +171,12 @@ def phase_line(phase: Phase, timeline: Timeline) -> str:
     details = ", ".join(phase.parts(of=" of "))
     parts += [text for text in (details, phase.cue) if text]
     return clean_line(f"[{_stamp(phase.start)}] " + " - ".join(parts))
+
+
+def paused_line(player: Player, *, unseen: bool = False) -> str:
+    """`Paused at 0:12. Press space to resume.`, saying why when the process was stopped."""
+    why = ": backcare was stopped" if unseen else ""
+    return f"Paused at {_stamp(player.elapsed)}{why}. Press space to resume."
 
 
 def summary_line(player: Player) -> str:

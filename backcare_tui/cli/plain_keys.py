@@ -5,7 +5,8 @@ into the log, Ctrl+C still interrupts) and its settings are put back on every
 way out: a normal end, an exception, SIGTERM and SIGHUP (turned into
 `Interrupted`, so the session is stopped and recorded), and Ctrl+Z (the
 terminal is restored while the process is stopped and cbreak comes back on
-`fg`).
+`fg`). Coming back from any stop (Ctrl+Z, `kill -TSTP`, `kill -STOP`) wakes
+the wait with `CONTINUED`, so the session can pause where it was.
 """
 
 from __future__ import annotations
@@ -17,13 +18,22 @@ import termios
 import time
 import tty
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from enum import Enum
 from types import FrameType
-from typing import Any
+from typing import Any, Final
 
-KeySource = Callable[[float | None], str | None]
+
+class Wake(Enum):
+    CONTINUED = "continued"
+
+
+CONTINUED: Final = Wake.CONTINUED
+"""What a wait returns when the process came back from a stop (SIGCONT)."""
+
+KeySource = Callable[[float | None], str | Wake | None]
 """Wait up to `timeout` seconds (None: until a key comes) and return what was
-typed, or None when the time ran out first."""
+typed, CONTINUED after a stop, or None when the time ran out first."""
 
 KEYS_LINE = "Keys: space pause or resume, n next, N skip step, p back, q stop."
 
@@ -64,20 +74,22 @@ def terminal_keys(fd: int) -> Iterator[KeySource]:
     """Cbreak mode on the terminal at `fd` for the length of the `with`."""
     saved = termios.tcgetattr(fd)
     closed = False
+    woken, waker = os.pipe()
+    os.set_blocking(woken, False)
+    os.set_blocking(waker, False)
 
     def restore() -> None:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
-    def wait(timeout: float | None) -> str | None:
+    def wait(timeout: float | None) -> str | Wake | None:
         nonlocal closed
-        if closed:
-            if timeout is not None:
-                time.sleep(timeout)
-            return None
-        try:
-            ready, _, _ = select.select([fd], [], [], timeout)
-        except InterruptedError:  # a signal whose handler returned (SIGCONT)
-            return None
+        watched = [woken] if closed else [fd, woken]
+        ready, _, _ = select.select(watched, [], [], timeout)
+        # Looked at even when select timed out: a stop that outlived the timeout
+        # ends the wait with the time up, and the handler has written by then.
+        with suppress(BlockingIOError):
+            if os.read(woken, 64):
+                return CONTINUED
         if not ready:
             return None
         data = os.read(fd, 32)
@@ -93,13 +105,22 @@ def terminal_keys(fd: int) -> Iterator[KeySource]:
         restore()
         signal.signal(signal.SIGTSTP, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTSTP)  # stops here until SIGCONT
+        wake()  # now, not when the SIGCONT handler gets its turn
         signal.signal(signal.SIGTSTP, suspended)
         tty.setcbreak(fd, termios.TCSADRAIN)
+
+    def wake() -> None:
+        with suppress(BlockingIOError):  # already woken and not yet read
+            os.write(waker, b"c")
+
+    def continued(number: int, frame: FrameType | None) -> None:
+        wake()
 
     handlers: dict[int, Any] = {
         signal.SIGTERM: interrupted,
         signal.SIGHUP: interrupted,
         signal.SIGTSTP: suspended,
+        signal.SIGCONT: continued,
     }
     previous = {number: signal.getsignal(number) for number in handlers}
     try:
@@ -111,3 +132,5 @@ def terminal_keys(fd: int) -> Iterator[KeySource]:
         restore()
         for number, handler in previous.items():
             signal.signal(number, handler)
+        os.close(woken)
+        os.close(waker)
