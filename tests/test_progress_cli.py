@@ -8,37 +8,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from practice_files import PLANK_PRACTICE
 
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.resets import load_resets
 from backcare_tui.core.summary import SessionSummary
 
-PRACTICE = """\
-format = 1
-name = "Plank practice"
-
-[[steps]]
-name = "Plank"
-hold = 20
-reps = 3
-rest = 20
-progress = { hold = "+5s", hold_max = "45s", every = 3 }
-
-[[steps]]
-name = "Bird-dog"
-hold = 5
-reps = 5
-rest = 2
-sides = "both"
-progress = { reps = 1, reps_max = 8, every = 2 }
-"""
-
 
 @pytest.fixture
 def practice(user_routines: Path) -> Path:
     path = user_routines / "plank-practice.toml"
-    path.write_text(PRACTICE)
+    path.write_text(PLANK_PRACTICE)
     return path
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from fake_programs import fake_env
+from practice_files import PLANK_PRACTICE
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.summary import SessionSummary
@@ -247,26 +248,6 @@ def test_a_state_folder_that_cannot_be_written_still_reminds(bus: Bus, isolated_
     assert done.stdout.startswith("Reminded: ")
     assert f"backcare remind: cannot write {blocked / 'remind-last.json'}" in done.stderr
     assert len(bus.sent()) == 1
-
-
-PLANK_PRACTICE = """format = 1
-name = "Plank practice"
-
-[[steps]]
-name = "Plank"
-hold = 20
-reps = 3
-rest = 20
-progress = { hold = "+5s", hold_max = "45s", every = 3 }
-
-[[steps]]
-name = "Bird-dog"
-hold = 5
-reps = 5
-rest = 2
-sides = "both"
-progress = { reps = 1, reps_max = 8, every = 2 }
-"""
 
 
 def test_the_notification_names_the_routine_at_the_persons_level(
