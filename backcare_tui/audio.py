@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .detached import Spawn, start_detached
+from .detached import Spawn, reap, start_detached
 
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 """Tried in this order: PipeWire, PulseAudio, ALSA, macOS."""
@@ -95,14 +95,6 @@ class AudioPlayer:
         self._reap()
 
     def _reap(self) -> None:
-        still: list[Any] = []
-        for process in self._playing:
-            try:
-                code = process.poll()
-            except OSError:
-                continue
-            if code is None:
-                still.append(process)
-            elif code > 0 and not self.failure:
-                self.failure = f"{self.found.name} failed (exit status {code})"
-        self._playing = still
+        self._playing, failed = reap(self._playing)
+        if failed is not None and not self.failure:
+            self.failure = f"{self.found.name} failed (exit status {failed})"

@@ -26,3 +26,22 @@ def start_detached(spawn: Spawn, args: list[str]) -> tuple[Any, str]:
     except (OSError, ValueError) as error:
         return None, str(error)
     return process, ""
+
+
+def reap(processes: list[Any], ignore: set[int] | None = None) -> tuple[list[Any], int | None]:
+    """The processes still running, and the first error exit status among those that ended.
+
+    `ignore` holds the ids of processes we cut off ourselves: their status says nothing.
+    """
+    running: list[Any] = []
+    failed: int | None = None
+    for process in processes:
+        try:
+            code = process.poll()
+        except OSError:
+            continue
+        if code is None:
+            running.append(process)
+        elif code > 0 and failed is None and id(process) not in (ignore or set()):
+            failed = code
+    return running, failed

@@ -7,13 +7,14 @@ reported (once, by the caller), never silently ignored.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 from collections.abc import Callable
 from typing import Any
 
 from .core.text import clean_line
-from .detached import Spawn, start_detached
+from .detached import Spawn, reap, start_detached
 
 VOICE_PROGRAMS = ("espeak-ng", "espeak", "spd-say", "say")
 """Tried in this order; `say` is macOS's own."""
@@ -58,35 +59,18 @@ class Voice:
 
     def reap(self) -> None:
         """Forget processes that have ended, noting a failure, and leave the rest speaking."""
-        still: list[Any] = []
-        for process in self._speaking:
-            try:
-                code = process.poll()
-            except OSError:
-                continue
-            if code is None:
-                still.append(process)
-            elif code > 0 and id(process) not in self._cut and not self.failure:
-                self.failure = f"{self.program} failed (exit status {code})"
-        self._speaking = still
-        self._cut &= {id(process) for process in still}
+        self._speaking, failed = reap(self._speaking, self._cut)
+        if failed is not None and not self.failure:
+            self.failure = f"{self.program} failed (exit status {failed})"
+        self._cut &= {id(process) for process in self._speaking}
 
     def hush(self) -> None:
         """Stop speech still going and reap what has ended, so no zombie processes pile up.
 
         A program that ended on its own with an error is remembered in `failure`.
         """
-        still: list[Any] = []
+        self.reap()
         for process in self._speaking:
-            try:
-                code = process.poll()
-                if code is None:
-                    process.terminate()
-                    self._cut.add(id(process))
-                    still.append(process)
-                elif code > 0 and id(process) not in self._cut and not self.failure:
-                    self.failure = f"{self.program} failed (exit status {code})"
-            except OSError:
-                continue
-        self._speaking = still
-        self._cut &= {id(process) for process in still}
+            with contextlib.suppress(OSError):
+                process.terminate()
+                self._cut.add(id(process))
