@@ -19,11 +19,11 @@ from .core.clock import STALL_SECONDS, Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
 from .core.pain import ASK_AFTER, ASK_BEFORE, advice, pain_line
+from .core.session_summary import SessionSummary, recap_lines
 from .core.settings import Settings, load_settings
-from .core.summary import SessionSummary
 from .looks import AsciiOnly, ascii_key_display, without_colour
 from .readable import readable_variables
-from .recorder import Recorder
+from .session_keeper import SessionKeeper
 from .settings_keeper import SettingsKeeper
 from .textual_fixes import apply as apply_textual_fixes
 
@@ -99,7 +99,7 @@ class BackcareApp(App[Outcome]):
         self.stall_seconds = stall_seconds
         """A gap between two frames of a session that means the process was stopped
         (core/player.py); None with a clock a test steps, which jumps on purpose."""
-        self.recorder = Recorder(self)
+        self.session_keeper = SessionKeeper(self)
         """Stores each ended session at once; opens the database only when one ends."""
         self._for_real = False
         self.settings_keeper = SettingsKeeper(self)
@@ -162,7 +162,7 @@ class BackcareApp(App[Outcome]):
         self.settings_keeper.watch_theme()
         if self._for_real:
             # Not under Pilot: an interrupted pytest must not be left ignoring signals.
-            self.recorder.install_signal_handlers()
+            self.session_keeper.install_signal_handlers()
             self._note_stops()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8)
@@ -243,7 +243,7 @@ class BackcareApp(App[Outcome]):
     def _session_over(self, routine: Routine, path: Path | None, summary: SessionSummary) -> None:
         """The player's result: keep the session, then the summary, or back to the shell."""
         leaving = self.start is not None
-        row_id = self.recorder.keep(summary, leaving=leaving)
+        row_id = self.session_keeper.keep(summary, leaving=leaving)
         if leaving:
             self._leave_after_run(summary, row_id)
             return
@@ -254,13 +254,11 @@ class BackcareApp(App[Outcome]):
 
     def _leave_after_run(self, summary: SessionSummary, row_id: int | None) -> None:
         """`backcare run`: the after-score (when asked for), then the recap on the shell."""
-        # Deferred: recap pulls in the player engine, 5-15 ms of start-up for home.
-        from .core.recap import recap_lines
         from .screens.pain import PainAnswer, PainCheckScreen
 
         def leave(answer: PainAnswer = None) -> None:
             done = summary
-            if isinstance(answer, int) and self.recorder.update(row_id, pain_after=answer):
+            if isinstance(answer, int) and self.session_keeper.update(row_id, pain_after=answer):
                 done = replace(summary, pain_after=answer)
             lines = recap_lines(done)
             if (pain := pain_line(done)) is not None:
@@ -310,8 +308,6 @@ class BackcareApp(App[Outcome]):
     def _recap_run(self, summary: SessionSummary | None) -> None:
         """Under `backcare run`, what to print and return for a session cut short."""
         if summary is not None and self.start is not None:
-            from .core.recap import recap_lines
-
             self.outcome = Outcome(0 if summary.finished else 1, recap_lines(summary))
 
     async def action_quit(self) -> None:
@@ -331,9 +327,9 @@ class BackcareApp(App[Outcome]):
     def on_unmount(self) -> None:
         """Nothing lost on the way out: a session still playing, unsaved settings."""
         self.conclude_sessions()
-        self.recorder.remove_signal_handlers()
+        self.session_keeper.remove_signal_handlers()
         self.settings_keeper.flush()
-        self.outcome.lines.extend(self.recorder.failures)
+        self.outcome.lines.extend(self.session_keeper.failures)
 
     def go_home(self) -> None:
         from .screens.home import HomeScreen

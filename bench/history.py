@@ -34,7 +34,7 @@ RUNS = 7
 
 def sessions(years: int) -> list[Any]:
     """One session every day, a second one on about a third of the days."""
-    from backcare_tui.core.summary import SessionSummary
+    from backcare_tui.core.session_summary import SessionSummary
 
     rng = random.Random(1)
     made = []

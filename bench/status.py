@@ -33,7 +33,7 @@ def _history(env: dict[str, str]) -> int:
     code = (
         "from datetime import UTC, datetime, timedelta\n"
         "from backcare_tui.core.history import record_session\n"
-        "from backcare_tui.core.summary import SessionSummary\n"
+        "from backcare_tui.core.session_summary import SessionSummary\n"
         f"start = datetime({datetime.now(UTC).year - 2}, 1, 5, 9, tzinfo=UTC)\n"
         "n = 0\n"
         "for week in range(104):\n"

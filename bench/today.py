@@ -26,7 +26,7 @@ def _history(home: Path, sessions: int) -> None:
     os.environ["XDG_CONFIG_HOME"] = str(home / "config")
     os.environ["XDG_DATA_HOME"] = str(home / "data")
     from backcare_tui.core.history import record_session
-    from backcare_tui.core.summary import SessionSummary
+    from backcare_tui.core.session_summary import SessionSummary
 
     names = ["Desk break", "Core support", "Posture reset", "Morning mobility"]
     now = datetime.now(UTC)

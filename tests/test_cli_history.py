@@ -16,8 +16,8 @@ from backcare_tui.cli.history_cli import FIELDS, stats_lines
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import record_session
 from backcare_tui.core.paths import history_file
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import compute_stats
-from backcare_tui.core.summary import SessionSummary
 
 START = datetime(2024, 1, 1, 7, 0, tzinfo=UTC)
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from rich.console import Console
 
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import compute_stats
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.screens.stats import week_table
 from backcare_tui.widgets.big_clock import block_lines, block_width
 

@@ -23,7 +23,7 @@ from backcare_tui.core.history import (
     schema_version,
     update_session,
 )
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from terminal import ENTER, ESCAPE, SCRIPT, history_file, terminal
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 NECK = """\
 format = 1

@@ -16,8 +16,8 @@ from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.widgets.editor_step_outline import EditorStepOutline
 from backcare_tui.widgets.keys_footer import KeysFooter
-from backcare_tui.widgets.step_outline import StepOutline
 
 ROUTINE = Routine(
     "Shoulders",
@@ -48,9 +48,9 @@ async def test_the_first_tab_from_the_step_list_lands_on_a_field_in_view(
     app = make_app(settings=Settings(notice_seen=True))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(pilot, app, path)
-        assert isinstance(screen.focused, StepOutline)
+        assert isinstance(screen.focused, EditorStepOutline)
         for item in (0, 2):
-            screen.query_one(StepOutline).focus()
+            screen.query_one(EditorStepOutline).focus()
             await pilot.press("home", *["down"] * item, "tab")
             focused = screen.focused
             assert isinstance(focused, Input), focused
@@ -65,7 +65,7 @@ async def test_ctrl_z_undoes_remove_add_and_move_in_turn(user_routines: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(pilot, app, path)
         assert screen.check_action("undo", ()) is None  # nothing to undo yet
-        outline = screen.query_one(StepOutline)
+        outline = screen.query_one(EditorStepOutline)
         outline.focus()
         await pilot.press("home", "down", "down", "delete")  # remove Squeeze
         assert names(screen) == ["Circles", "Breathe"]

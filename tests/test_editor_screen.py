@@ -12,18 +12,18 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from backcare_tui.app import BackcareApp, Outcome, make_app
-from backcare_tui.core.editing import backups_of
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.loader import load_routine
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.paths import builtin_routines_dir, trash_dir
+from backcare_tui.core.routine_files import backups_of
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
 from backcare_tui.screens.editor_commands import EditorCommands
 from backcare_tui.screens.home import HomeScreen
-from backcare_tui.widgets.step_outline import StepOutline
+from backcare_tui.widgets.editor_step_outline import EditorStepOutline
 
 ROUTINE = Routine(
     "Shoulders",
@@ -56,7 +56,7 @@ async def open_file(app: BackcareApp, pilot: Pilot[Any], path: Path) -> EditorSc
 
 async def select_item(pilot: Pilot[Any], screen: EditorScreen, index: int) -> None:
     """0 is the routine's own fields, n is step n; moves with the keys, as a person would."""
-    screen.query_one(StepOutline).focus()
+    screen.query_one(EditorStepOutline).focus()
     await pilot.press("home", *["down"] * index)
     assert screen.selected == index
 
@@ -132,7 +132,7 @@ async def test_add_move_and_remove_steps(user_routines: Path) -> None:
         await pilot.press("a")  # a new step after "Breathe"
         assert [s.name for s in screen.draft.steps][-1] == "New step"
         await type_into(pilot, screen, "step-name", "Neck rolls")
-        screen.query_one(StepOutline).focus()
+        screen.query_one(EditorStepOutline).focus()
         await pilot.press("shift+up", "shift+up")
         assert [s.name for s in screen.draft.steps] == [
             "Circles",
@@ -448,7 +448,7 @@ async def test_every_key_has_a_description_and_a_palette_entry(user_routines: Pa
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 2)
-        bindings = [*EditorScreen.BINDINGS, *StepOutline.BINDINGS]
+        bindings = [*EditorScreen.BINDINGS, *EditorStepOutline.BINDINGS]
         for binding in bindings:
             assert not isinstance(binding, tuple)
             assert binding.description and binding.id

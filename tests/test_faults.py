@@ -27,12 +27,12 @@ from textual.pilot import Pilot
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core import history
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.editing import backups_of, save_with_backup, write_new_file
 from backcare_tui.core.history import load_history
 from backcare_tui.core.library import EXTRA, Folder, scan
 from backcare_tui.core.loader import load_routine
 from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.paths import config_file, history_file
+from backcare_tui.core.routine_files import backups_of, save_with_backup, write_new_file
 from backcare_tui.core.settings import Settings, load_settings, save_settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -163,7 +163,7 @@ KILLED_SAVE = textwrap.dedent(
     from pathlib import Path
 
     from backcare_tui.core import atomic
-    from backcare_tui.core.editing import save_with_backup
+    from backcare_tui.core.routine_files import save_with_backup
     from backcare_tui.core.loader import load_routine
 
     path, point = Path(sys.argv[1]), sys.argv[2]
@@ -367,7 +367,7 @@ def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def _earlier() -> Any:
     from datetime import UTC, datetime
 
-    from backcare_tui.core.summary import SessionSummary
+    from backcare_tui.core.session_summary import SessionSummary
 
     now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     return SessionSummary(

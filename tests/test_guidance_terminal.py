@@ -12,7 +12,7 @@ from fakes import fake_program, only_on_path, read_log
 from terminal import history_file, terminal
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 ROUTINE = """format = 1
 name = "Two quick ones"

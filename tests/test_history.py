@@ -22,7 +22,7 @@ from backcare_tui.core.history import (
     schema_version,
 )
 from backcare_tui.core.paths import history_file
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
 
@@ -271,7 +271,7 @@ WRITER = textwrap.dedent(
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
     from backcare_tui.core.history import record_session
-    from backcare_tui.core.summary import SessionSummary
+    from backcare_tui.core.session_summary import SessionSummary
 
     who, count, path = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
     start = datetime(2024, 1, 1, tzinfo=UTC)

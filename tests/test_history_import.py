@@ -16,7 +16,7 @@ from backcare_tui.core.completion import Completion
 from backcare_tui.core.history import load_history
 from backcare_tui.core.history_import import add_sessions_once
 from backcare_tui.core.importers.breathe_log import read_breathe_log, session_summary
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 
 def rows(path: Path) -> list[tuple[str, str, str, float, int]]:

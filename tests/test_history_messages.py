@@ -11,7 +11,7 @@ import pytest
 
 from backcare_tui.core import history
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 PATH = Path("/data/backcare/history.db")
 

@@ -13,7 +13,7 @@ import pytest
 
 from backcare_tui.core import history
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
 

@@ -13,8 +13,8 @@ from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import record_session
 from backcare_tui.core.model import Held
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.today_line import TodayLine

@@ -16,7 +16,7 @@ from backcare_tui.app import make_app
 from backcare_tui.core.breathing import parse_pattern
 from backcare_tui.core.breathing_session import breathing_routine
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.pacing import breath_level, disc_lines
+from backcare_tui.core.pacer_disc import breath_level, disc_lines
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import Phase
 from backcare_tui.screens.player import PlayerScreen

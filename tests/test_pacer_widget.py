@@ -10,7 +10,7 @@ from textual.geometry import Region
 from backcare_tui.core.breathing import PRESETS
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Routine, Step
-from backcare_tui.core.pacing import count_cells
+from backcare_tui.core.pacer_disc import count_cells
 from backcare_tui.core.player import Player
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import compile_routine

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import compute_stats
-from backcare_tui.core.summary import SessionSummary
 
 AUCKLAND = ZoneInfo("Pacific/Auckland")
 

@@ -12,10 +12,10 @@ from textual.widgets import Label, Static
 from backcare_tui.app import BackcareApp, Outcome, make_app
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.frames import SLACK, next_redraw
 from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.player import Player
+from backcare_tui.core.redraw import SLACK, next_redraw
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.confirm import ConfirmScreen
@@ -23,7 +23,7 @@ from backcare_tui.screens.player import PlayerScreen, counters_text, current_cue
 from backcare_tui.screens.summary import SummaryScreen
 from backcare_tui.widgets.big_clock import BigClock
 from backcare_tui.widgets.pacer import Pacer
-from backcare_tui.widgets.step_list import status, visible_window
+from backcare_tui.widgets.session_steps import status, visible_window
 
 # prepare 0-3, March 3-13, rest between 13-15, Squeeze: hold 15-20, rest 20-23, hold 23-28.
 ROUTINE = Routine(

@@ -11,7 +11,7 @@ from terminal import config_file, history_file, terminal
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.resets import resets_file
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.weekplan import weekday_key
 
 SHORT = """\

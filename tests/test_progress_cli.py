@@ -13,7 +13,7 @@ from practice_files import PLANK_PRACTICE
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.resets import load_resets
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from backcare_tui.core.progression import (
     step_at_level,
     step_top,
 )
-from backcare_tui.core.summary import Feedback, SessionSummary
+from backcare_tui.core.session_summary import Feedback, SessionSummary
 from backcare_tui.core.timeline import compile_routine
 
 ROUTINE = parse_routine_text(

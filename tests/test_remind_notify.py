@@ -25,7 +25,7 @@ from fake_programs import fake_env
 from practice_files import PLANK_PRACTICE
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 SERVER = Path(__file__).with_name("notification_server.py")

@@ -19,8 +19,8 @@ from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.paths import history_file
+from backcare_tui.core.session_summary import SessionSummary, routine_hash
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary, routine_hash
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.pain import PainCheckScreen
 from backcare_tui.screens.player import PlayerScreen

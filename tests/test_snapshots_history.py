@@ -18,8 +18,8 @@ from textual.screen import Screen
 
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.history import record_session
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.screens.pain import PainCheckScreen
 from backcare_tui.screens.settings_screen import SettingsScreen
 from backcare_tui.screens.stats import StatsScreen

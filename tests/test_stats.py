@@ -10,6 +10,7 @@ import pytest
 
 from backcare_tui.core.completion import Completion
 from backcare_tui.core.pain import advice, change_text, much_worse
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import (
     compute_stats,
     counts,
@@ -17,7 +18,6 @@ from backcare_tui.core.stats import (
     week_start,
     weekly_totals,
 )
-from backcare_tui.core.summary import SessionSummary
 
 AUCKLAND = ZoneInfo("Pacific/Auckland")
 NEW_YORK = ZoneInfo("America/New_York")

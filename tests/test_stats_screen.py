@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Input, Static
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.history import record_session
 from backcare_tui.core.paths import history_file
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.stats import StatsScreen
 from backcare_tui.widgets.week_chart import WeekChart

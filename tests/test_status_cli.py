@@ -16,7 +16,7 @@ import pytest
 
 from backcare_tui.cli import status as status_cli
 from backcare_tui.core.history import record_session
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 MONDAY_10 = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)

@@ -8,9 +8,8 @@ from backcare_tui.app import make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Routine, Step, Timed
 from backcare_tui.core.player import Player
-from backcare_tui.core.recap import encouragement, recap_lines, summarize
+from backcare_tui.core.session_summary import SessionSummary, encouragement, recap_lines, summarize
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen

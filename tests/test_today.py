@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings, load_settings, save_settings, settings_from_data
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.core.today import suggest_today
 
 WEDNESDAY = date(2026, 11, 25)

@@ -14,7 +14,7 @@ import pytest
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import record_session
 from backcare_tui.core.paths import config_file
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 
 
 def played(name: str, day: date, hour: int = 9) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.summary import SessionSummary
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.week_log import read_recent, read_week, recent_query, week_start
 
 WEDNESDAY = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)

@@ -24,8 +24,8 @@ from textual.pilot import Pilot
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import record_session
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings
-from backcare_tui.core.summary import SessionSummary
 from backcare_tui.core.timeline import Phase, PhaseKind, RestReason
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)

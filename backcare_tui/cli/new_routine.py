@@ -34,7 +34,7 @@ def add_new_command(
 
 
 def new_routine(args: argparse.Namespace) -> int:
-    from ..core.editing import starter_text
+    from ..core.routine_files import starter_text
 
     name = args.name.strip()
     if not any(c.isalnum() for c in name):

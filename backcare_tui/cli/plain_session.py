@@ -58,7 +58,7 @@ def play_plain(routine: Routine, path: Path | None = None) -> int:
         nonlocal row_id
         from ..core.completion import worth_recording
         from ..core.history import record_session
-        from ..core.recap import summarize
+        from ..core.session_summary import summarize
 
         summary = summarize(player, routine, path, started_at, started_clock)
         summary = replace(summary, pain_before=pain_before)

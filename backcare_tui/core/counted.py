@@ -6,7 +6,7 @@ summary; feedback is what the person said on the summary screen.
 
 from __future__ import annotations
 
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 
 
 def is_completed(summary: SessionSummary) -> bool:

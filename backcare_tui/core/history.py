@@ -30,7 +30,7 @@ from typing import TypeVar
 from .completion import COMPLETED_SHARE, Completion
 from .errors import BackcareError
 from .paths import history_file
-from .summary import FEEDBACK_VALUES, Feedback, SessionSummary
+from .session_summary import FEEDBACK_VALUES, Feedback, SessionSummary
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_SECONDS = 10.0

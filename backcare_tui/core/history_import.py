@@ -17,7 +17,7 @@ from pathlib import Path
 from .completion import MIN_RECORDED_SECONDS, Completion
 from .history import COLUMNS, _run, _stamp, _to_row
 from .paths import history_file
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 
 
 @dataclass

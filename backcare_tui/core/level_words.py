@@ -12,7 +12,7 @@ from .progression import (
     step_at_level,
     step_top,
 )
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 from .text import plural
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .summary import SessionSummary
+    from .session_summary import SessionSummary
 
 ASK_BEFORE = "How is your back right now?"
 ASK_AFTER = "How is your back now, after the session?"

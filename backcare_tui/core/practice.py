@@ -16,8 +16,8 @@ from .errors import BackcareError
 from .model import Routine
 from .progression import Standing, at_levels, is_progressing, standing
 from .resets import load_resets, resets_for
+from .session_summary import SessionSummary
 from .settings import Settings
-from .summary import SessionSummary
 from .today import Today, suggest_today
 
 

@@ -24,7 +24,7 @@ from datetime import datetime
 
 from .counted import feedback_of, is_completed
 from .model import Breathing, Held, Increase, Routine, Step, Timed
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 
 EASY = "easy"
 HARD = "hard"

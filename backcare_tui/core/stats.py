@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from .completion import worth_recording
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 
 CHART_WEEKS = 12
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from .counted import is_completed
+from .session_summary import SessionSummary
 from .settings import Settings
 from .stats import counts, local_date, week_start
-from .summary import SessionSummary
 from .text import clean_line
 from .weekplan import day_name, weekday_key
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .due import Week
 from .paths import history_file
-from .summary import SessionSummary
+from .session_summary import SessionSummary
 
 RECENT_DAYS = 28
 """How far back "Today" looks for favourites."""

@@ -1,6 +1,6 @@
 """The routine editor: a form per step, checked as you type by the same loader as `check`.
 
-Saving goes through `core.editing`: atomic, the replaced file kept in the
+Saving goes through `core.routine_files`: atomic, the replaced file kept in the
 backups, a warning first when the file has comments or a layout the
 writer would change. Built-in routines save as a user copy. Ctrl+O opens
 the file in `$VISUAL`/`$EDITOR` with the app suspended and checks it again
@@ -26,7 +26,13 @@ from textual.widgets import Input, OptionList, Static
 
 from ..core.atomic import atomic_write
 from ..core.draft import RoutineDraft, StepDraft
-from ..core.editing import (
+from ..core.errors import BackcareError, Problem, RoutineError
+from ..core.external_editor import editor_command, problem_line, run_editor
+from ..core.library import Entry, slug
+from ..core.loader import parse_routine_bytes
+from ..core.model import Routine
+from ..core.paths import display_path, user_routines_dir
+from ..core.routine_files import (
     RewriteNotice,
     changed_on_disk,
     rewrite_notice,
@@ -34,21 +40,15 @@ from ..core.editing import (
     user_copy_path,
     write_new_file,
 )
-from ..core.errors import BackcareError, Problem, RoutineError
-from ..core.external_editor import editor_command, problem_line, run_editor
-from ..core.library import Entry, slug
-from ..core.loader import parse_routine_bytes
-from ..core.model import Routine
-from ..core.paths import display_path, user_routines_dir
 from ..core.text import clean_line
 from ..core.timeline import Timeline, compile_routine
 from ..core.writer import dumps_routine
-from ..widgets.editor_texts import broken_text, plan_text, problems_text, total_text
+from ..widgets.editor_step_outline import EditorStepOutline
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.routine_form import Form, RoutineForm, StepForm
-from ..widgets.step_outline import StepOutline
 from .confirm import ConfirmScreen
 from .editor_commands import EditorCommands
+from .editor_texts import broken_text, plan_text, problems_text, total_text
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -175,7 +175,7 @@ class EditorScreen(Screen[Path | None]):
         yield Static("", id="editor-info")
         with Horizontal(id="editor-body"):
             with Vertical(id="editor-side"):
-                yield StepOutline(id="editor-outline")
+                yield EditorStepOutline(id="editor-outline")
                 yield Static("", id="editor-total")
             with VerticalScroll(id="editor-main", can_focus=False):
                 yield RoutineForm(self.draft, self._prepare_default(), id="editor-routine")
@@ -186,7 +186,7 @@ class EditorScreen(Screen[Path | None]):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(StepOutline).focus()
+        self.query_one(EditorStepOutline).focus()
         self._refresh_all()
         self._show_item(0)
 
@@ -245,7 +245,7 @@ class EditorScreen(Screen[Path | None]):
         routine = self.checked.routine
         self.timeline = compile_routine(routine, self._prepare_default()) if routine else None
         if structure:
-            self.query_one(StepOutline).show(self.draft, self.checked, self.selected)
+            self.query_one(EditorStepOutline).show(self.draft, self.checked, self.selected)
         form: Form = self.query_one(StepForm) if self.selected else self.query_one(RoutineForm)
         form.show(self.checked, self.selected or None)
         self._show_plan()

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from ..core.editing import duplicate_routine as copy_routine_file
-from ..core.editing import move_to_trash, template_routine
 from ..core.library import USER, Entry, load_entry
 from ..core.paths import display_path
+from ..core.routine_files import duplicate_routine as copy_routine_file
+from ..core.routine_files import move_to_trash, template_routine
 from ..core.text import clean_line
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from ..widgets.step_outline import StepOutline
+from ..widgets.editor_step_outline import EditorStepOutline
 
 OUTLINE_KEYS = {
     binding.action.removeprefix("screen."): binding.description
-    for binding in StepOutline.BINDINGS
+    for binding in EditorStepOutline.BINDINGS
     if isinstance(binding, Binding)
 }
 """Step action -> what the list's key is called in the footer (and so in the palette)."""

@@ -2,13 +2,13 @@
 
 A `Screen[SessionSummary]`: however a session ends (played to the end,
 stopped after asking, the app quitting under it) the screen concludes it
-once into a summary and hands that to the recorder, which stores it at
+once into a summary and hands that to the session keeper, which stores it at
 once; the app's callback then chooses what follows.
 
 The screen keeps no time of its own. `sync()` asks the engine what happened
 since the last look, rings and speaks for those events, redraws from the
 engine's answers and sleeps until the engine says the picture changes next
-(`core.frames.next_redraw`); while paused it does not wake at all.
+(`core.redraw.next_redraw`); while paused it does not wake at all.
 """
 
 from __future__ import annotations
@@ -30,12 +30,11 @@ from textual.widgets import Label, Static
 from ..core.breathing_session import INSTRUCTIONS, STILL_INSTRUCTIONS
 from ..core.cues import CueSwitches, Guide, cue_text
 from ..core.durations import format_clock, format_length
-from ..core.frames import next_redraw, shown_countdown
 from ..core.lookahead import getting_ready_for, just_done, past_halfway, side_after, window_title
 from ..core.model import Routine
 from ..core.player import Finished, Paused, Player, Stopped
-from ..core.recap import summarize
-from ..core.summary import SessionSummary
+from ..core.redraw import next_redraw, shown_countdown
+from ..core.session_summary import SessionSummary, summarize
 from ..core.text import clean_line, clean_text
 from ..core.timeline import (
     Phase,
@@ -51,8 +50,8 @@ from ..widgets.big_clock import BigClock
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.pacer import Pacer
 from ..widgets.session_progress import SessionProgress
+from ..widgets.session_steps import SessionSteps
 from ..widgets.side_band import SideBand
-from ..widgets.step_list import StepList
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -201,7 +200,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self._phase_word: Label
         self._clock: BigClock
         self._pacer: Pacer
-        self._steps: StepList
+        self._steps: SessionSteps
         self._progress: SessionProgress
 
     @property
@@ -217,7 +216,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self._side = SideBand(ascii_only=ascii_only, id="player-side-band")
         self._clock = BigClock(ascii_only=ascii_only, id="player-clock")
         self._pacer = Pacer(id="player-pacer")
-        self._steps = StepList(ascii_only=ascii_only, id="player-steps")
+        self._steps = SessionSteps(ascii_only=ascii_only, id="player-steps")
         self._progress = SessionProgress(ascii_only=ascii_only, id="player-progress")
         with Horizontal(id="player-body"):
             with Vertical(id="player-now"):
@@ -270,7 +269,7 @@ class PlayerScreen(Screen[SessionSummary]):
     def conclude(self, *, leaving: bool = False) -> SessionSummary | None:
         """End the session where it is, once, and have it kept; later calls do nothing.
 
-        The summary reaches the recorder here, synchronously, before anything
+        The summary reaches the session keeper here, synchronously, before anything
         can close the app; `leaving` says the app is on its way out, so a
         failure is printed after it rather than shown.
         """
@@ -283,7 +282,7 @@ class PlayerScreen(Screen[SessionSummary]):
         summary = replace(summary, pain_before=self.pain_before)
         self.summary = summary
         if not self.trial:
-            self.backcare.recorder.keep(summary, leaving=leaving)
+            self.backcare.session_keeper.keep(summary, leaving=leaving)
         return summary
 
     # the heartbeat

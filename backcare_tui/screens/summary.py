@@ -23,8 +23,16 @@ from ..core.level_words import feedback_words, held_words
 from ..core.model import Routine
 from ..core.pain import ASK_AFTER, advice, pain_line
 from ..core.progression import is_progressing
-from ..core.recap import SAFETY_LINE, TITLES, encouragement, headline, record_line, steps_line
-from ..core.summary import Feedback, SessionSummary
+from ..core.session_summary import (
+    SAFETY_LINE,
+    TITLES,
+    Feedback,
+    SessionSummary,
+    encouragement,
+    headline,
+    record_line,
+    steps_line,
+)
 from ..core.text import clean_line
 from ..widgets.keys_footer import KeysFooter
 from .pain import PainAnswer, PainCheckScreen
@@ -123,7 +131,7 @@ class SummaryScreen(Screen[None]):
     def _after_answered(self, answer: PainAnswer) -> None:
         if not isinstance(answer, int):
             return
-        if self.backcare.recorder.update(self.row_id, pain_after=answer):
+        if self.backcare.session_keeper.update(self.row_id, pain_after=answer):
             self.summary = replace(self.summary, pain_after=answer)
             self._show_extras()
 
@@ -178,7 +186,7 @@ class SummaryScreen(Screen[None]):
     def _note_written(self, note: str | None) -> None:
         if note is None or note == self.summary.note:
             return
-        if self.backcare.recorder.update(self.row_id, note=note):
+        if self.backcare.session_keeper.update(self.row_id, note=note):
             self.summary = replace(self.summary, note=note)
             self._show_extras()
             self.notify("Note saved with the session.", timeout=3)
@@ -187,7 +195,7 @@ class SummaryScreen(Screen[None]):
         """Store how the session felt with it; the levels follow at once."""
         if self.row_id is None or self.summary.feedback == feedback:
             return
-        if self.backcare.recorder.update(self.row_id, feedback=feedback):
+        if self.backcare.session_keeper.update(self.row_id, feedback=feedback):
             self.summary = replace(self.summary, feedback=feedback)
             self.backcare.refresh_practice()
             self._show_extras()

@@ -22,16 +22,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..core.durations import format_clock
-from ..core.pacing import (
+from ..core.pacer_disc import (
     breath_level,
     changed_spans,
     disc_lines,
     disc_rows,
-    pacer_needs_frames,
     until_shape_changes,
 )
 from ..core.text import clean_line
-from ..core.timeline import Phase
+from ..core.timeline import MOVING_KINDS, Phase
 
 Line = tuple[tuple[str, str], ...]
 """One row of the pacer as (text, role) pieces; the role picks a component style
@@ -139,7 +138,7 @@ class Pacer(Widget):
         if phase is None or self._paused or not self._rows or self.ascii:
             return None
         delay = until_shape_changes(phase.kind, self._elapsed, self._length, self._rows)
-        if delay is None and pacer_needs_frames(phase.kind):
+        if delay is None and phase.kind in MOVING_KINDS:
             return math.inf
         return delay
 

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..core.durations import format_clock
-from ..core.frames import shown_countdown, shown_elapsed
+from ..core.redraw import shown_countdown, shown_elapsed
 
 
 def bar_cells(fraction: float, width: int, ascii_only: bool = False) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from ..breathing import PatternError, parse_pattern
 from ..breathing_session import breathing_routine
 from ..completion import Completion, completion_of
-from ..summary import SessionSummary, routine_hash
+from ..session_summary import SessionSummary, routine_hash
 from .base import ImportFailure, name_text, number
 
 HEADER = "date,time,preset,ratio,duration_target_s,duration_actual_s,breaths,completion_pct,status"

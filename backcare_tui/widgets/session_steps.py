@@ -40,14 +40,14 @@ def visible_window(count: int, current: int, height: int) -> range:
     return range(first, first + height)
 
 
-class StepList(Widget):
+class SessionSteps(Widget):
     """Attributes down: the player screen calls `show()` when the step changes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "step-list--done",
-        "step-list--skipped",
-        "step-list--current",
-        "step-list--upcoming",
+        "session-steps--done",
+        "session-steps--skipped",
+        "session-steps--current",
+        "session-steps--upcoming",
     }
 
     def __init__(
@@ -84,7 +84,7 @@ class StepList(Widget):
             room = max(width - len(length) - 3, 1)
             name = _fit(clean_line(span.name), room, self.ascii_only)
             line = f"{marks[state]} {set_cell_size(name, room)} {length}"
-            style = self.get_component_rich_style(f"step-list--{state}", partial=True)
+            style = self.get_component_rich_style(f"session-steps--{state}", partial=True)
             text.append(line, style)
             if row < len(rows) - 1:
                 text.append("\n")

@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 
 from backcare_tui.core.draft import GENERAL, SHAPES, RoutineDraft, field_of, shape_named
-from backcare_tui.core.editing import (
+from backcare_tui.core.errors import Problem, RoutineError
+from backcare_tui.core.library import USER, routine_folders, scan
+from backcare_tui.core.loader import load_routine, parse_routine_text
+from backcare_tui.core.model import Held, Routine, Step, Timed
+from backcare_tui.core.paths import builtin_routines_dir, trash_dir, user_routines_dir
+from backcare_tui.core.routine_files import (
     BACKUPS_KEPT,
     backups_dir,
     backups_of,
@@ -29,11 +34,6 @@ from backcare_tui.core.editing import (
     user_copy_path,
     write_new_file,
 )
-from backcare_tui.core.errors import Problem, RoutineError
-from backcare_tui.core.library import USER, routine_folders, scan
-from backcare_tui.core.loader import load_routine, parse_routine_text
-from backcare_tui.core.model import Held, Routine, Step, Timed
-from backcare_tui.core.paths import builtin_routines_dir, trash_dir, user_routines_dir
 from backcare_tui.core.writer import dumps_routine
 
 COMMENTED = """\

@@ -40,11 +40,6 @@ Span = tuple[int, int]
 """Covered pixel columns [start, end) in one pixel row; (0, 0) when none."""
 
 
-def pacer_needs_frames(kind: PhaseKind) -> bool:
-    """True while the shape grows or shrinks; holds only need the once-a-second countdown."""
-    return kind in MOVING_KINDS
-
-
 def breath_level(kind: PhaseKind, progress: float) -> float:
     """How full the shape is, 0..1: grows on inhale, full on hold, shrinks on exhale.
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backcare_tui.core.pacing import (
+from backcare_tui.core.pacer_disc import (
     CROSSING_SLACK,
     FRAME_SECONDS,
     MAX_ROWS,
@@ -19,7 +19,6 @@ from backcare_tui.core.pacing import (
     disc_lines,
     disc_radius,
     disc_rows,
-    pacer_needs_frames,
     pixel_spans,
     until_shape_changes,
 )
@@ -57,10 +56,10 @@ def test_level_is_monotonic_within_a_phase(a: float, b: float) -> None:
 
 
 def test_only_in_and_out_need_frames() -> None:
-    assert pacer_needs_frames(PhaseKind.INHALE)
-    assert pacer_needs_frames(PhaseKind.EXHALE)
+    for kind in (PhaseKind.INHALE, PhaseKind.EXHALE):
+        assert until_shape_changes(kind, 0.0, 4.0, 12) is not None
     for kind in (PhaseKind.HOLD_IN, PhaseKind.HOLD_OUT, PhaseKind.PREPARE, PhaseKind.REST):
-        assert not pacer_needs_frames(kind)
+        assert until_shape_changes(kind, 0.0, 4.0, 12) is None
 
 
 @pytest.mark.parametrize(
@@ -205,7 +204,7 @@ def test_next_change_respects_the_frame_cap_and_the_phase_end() -> None:
 @given(st.floats(0, 1))
 def test_uneasing_inverts_the_easing(t: float) -> None:
     from backcare_tui.core.breathing import ease_in_out
-    from backcare_tui.core.pacing import _uneased
+    from backcare_tui.core.pacer_disc import _uneased
 
     assert _uneased(ease_in_out(t)) == pytest.approx(t, abs=1e-6)
 

@@ -43,7 +43,7 @@ Row = tuple[str, bool, float | None, str]
 """Name, has problems, length, number: what a row shows, to tell when it changed."""
 
 
-class StepOutline(OptionList):
+class EditorStepOutline(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "screen.add_step", "Add", id="editor.add_step", tooltip="Add a step"),
         Binding(

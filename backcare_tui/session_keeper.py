@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .core.completion import worth_recording
 from .core.errors import BackcareError
-from .core.summary import Feedback, SessionSummary
+from .core.session_summary import Feedback, SessionSummary
 
 if TYPE_CHECKING:
     from .app import BackcareApp
@@ -33,7 +33,7 @@ EXIT_GRACE_SECONDS = 1.5
 """After SIGTERM or SIGHUP the process is gone within this, however the shutdown goes."""
 
 
-class Recorder:
+class SessionKeeper:
     def __init__(self, app: BackcareApp) -> None:
         self.app = app
         self.failures: list[str] = []
