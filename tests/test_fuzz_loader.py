@@ -24,14 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backcare_tui.core.errors import RoutineError
-from backcare_tui.core.loader import (
-    ALL_STEP_KEYS,
-    PATTERN_KEYS,
-    TOP_KEYS,
-    parse_routine_bytes,
-    parse_routine_text,
-)
+from backcare_tui.core.loader import parse_routine_bytes, parse_routine_text
 from backcare_tui.core.model import Routine
+from backcare_tui.core.routine_keys import ALL_STEP_KEYS, PATTERN_KEYS, TOP_KEYS
 from backcare_tui.core.text import clean_line
 
 PATH = "fuzz/routine.toml"

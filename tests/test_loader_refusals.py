@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from backcare_tui.core.errors import RoutineError
-from backcare_tui.core.loader import MAX_PHASES, count_phases, parse_routine_text
+from backcare_tui.core.limits import MAX_PHASES
+from backcare_tui.core.loader import parse_routine_text
 from backcare_tui.core.model import Breathing, Held, Timed
+from backcare_tui.core.routine_checks import count_phases
 
 
 def problems(text: str) -> list[str]:

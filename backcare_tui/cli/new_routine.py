@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.atomic import atomic_write
 from ..core.library import BUILTIN, Folder, scan, slug
-from ..core.loader import MAX_NAME_LENGTH
+from ..core.limits import MAX_NAME_LENGTH
 from ..core.paths import builtin_routines_dir, user_routines_dir
 from ..core.text import clean_line
 

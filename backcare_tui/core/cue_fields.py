@@ -13,6 +13,7 @@ from typing import Any
 
 from .durations import MAX_PHASE_SECONDS, DurationError, parse_duration
 from .model import SOUND_SWITCHES, CueAt, SoundSwitches
+from .spelling import suggest
 from .text import clean_line
 
 Report = Callable[[str], None]
@@ -108,8 +109,6 @@ def read_sound(value: object, problem: Report) -> SoundSwitches | None:
     switches: dict[str, bool] = {}
     for key, on in value.items():
         if key not in SOUND_SWITCHES:
-            from .loader import suggest
-
             hint = suggest(key, SOUND_SWITCHES) or f" (switches: {', '.join(SOUND_SWITCHES)})"
             problem(f'unknown sound switch "{clean_line(key)}"{hint}')
             continue

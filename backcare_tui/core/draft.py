@@ -14,8 +14,9 @@ from typing import Any
 
 from .breathing import BreathPattern
 from .errors import Problem, RoutineError
-from .loader import COMMON_STEP_KEYS, PATTERN_KEYS, SHAPE_KEYS, TOP_KEYS, routine_from_data
+from .loader import routine_from_data
 from .model import Routine, Shape
+from .routine_keys import COMMON_STEP_KEYS, PATTERN_KEYS, SHAPE_KEYS, TOP_KEYS
 from .writer import routine_to_data
 
 SHAPES: tuple[Shape, ...] = ("timed", "held", "rest", "breathing")

@@ -15,3 +15,15 @@ MAX_CYCLES = LIMITS["cycles"]
 DEFAULT_PREPARE_SECONDS = 5.0
 """The lead-in before the first step when neither the routine nor the settings set one.
 Here rather than in model.py so the settings load without the routine model."""
+
+MAX_STEPS = 200
+"""The most steps one routine file may hold."""
+
+MAX_NAME_LENGTH = 100
+"""The longest name of a routine or a step, in characters."""
+
+MAX_PHASES = 50_000
+"""The most phases a routine may expand to, at the top of its progression too."""
+
+MAX_EVERY = 100
+"""The most sessions a progression may wait between two steps up."""

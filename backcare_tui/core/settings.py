@@ -12,6 +12,7 @@ from typing import Any
 
 from .limits import DEFAULT_PREPARE_SECONDS
 from .paths import config_file
+from .spelling import suggest
 from .text import clean_line
 
 
@@ -114,8 +115,6 @@ def settings_from_data(data: dict[str, Any], where: str) -> tuple[Settings, list
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KEYS:
-            from .loader import suggest  # only for a misspelt key: the loader costs ~5 ms
-
             problems.append(f'{where}: unknown setting "{clean_line(key)}"{suggest(key, KEYS)}')
             continue
         checked, problem = check_value(key, value)

@@ -39,3 +39,9 @@ def closest(word: str, choices: Iterable[str], preferred: Iterable[str] = ()) ->
         if best is None or rank < best:
             best, found = rank, choice
     return found
+
+
+def suggest(word: str, choices: Iterable[str], preferred: Iterable[str] = ()) -> str:
+    """ "; did you mean "x"?" when a close match exists, else ""."""
+    close = closest(word, choices, preferred)
+    return f'; did you mean "{close}"?' if close else ""

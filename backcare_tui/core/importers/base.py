@@ -6,7 +6,8 @@ import math
 from dataclasses import dataclass
 
 from ..errors import BackcareError, RoutineError
-from ..loader import MAX_NAME_LENGTH, parse_routine_text
+from ..limits import MAX_NAME_LENGTH
+from ..loader import parse_routine_text
 from ..model import Routine
 from ..text import clean_line
 from ..writer import dumps_routine

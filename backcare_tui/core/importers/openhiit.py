@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..loader import MAX_STEPS
+from ..limits import MAX_STEPS
 from ..model import Held, Rest, Routine, Step, Timed
 from .base import Imported, ImportFailure, name_text, number
 
