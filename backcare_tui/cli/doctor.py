@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.text import plural
+
 if TYPE_CHECKING:
     from ..audio import FoundPlayer
     from ..core.settings import Settings
@@ -192,7 +194,7 @@ def file_lines(problems: list[str]) -> Lines:
     lines.append(("Data", display_path(data_dir())))
     for folder in routine_folders():
         count = len(list(folder.path.glob("*.toml"))) if folder.path.is_dir() else 0
-        state = f"{count} file{'s' if count != 1 else ''}" if folder.path.is_dir() else "none yet"
+        state = plural(count, "file") if folder.path.is_dir() else "none yet"
         lines.append((f"Routines ({folder.kind})", f"{display_path(folder.path)} ({state})"))
     lines.append(("History", history_state(history_file())))
     return lines
@@ -223,4 +225,4 @@ def history_state(path: Path) -> str:
         schema = f"schema {version}, brought up to {SCHEMA_VERSION} at the next session"
     else:
         schema = f"schema {version}, current"
-    return f"{shown} ({sessions} session{'s' if sessions != 1 else ''}, {schema})"
+    return f"{shown} ({plural(sessions, 'session')}, {schema})"

@@ -218,22 +218,21 @@ def delete(session_id: int, out: TextIO) -> int:
 
 def stats_lines(stats: Stats) -> list[str]:
     from ..core.durations import format_length
+    from ..core.text import plural
 
     week = stats.this_week
-    done = f"{week.sessions} session{'s' if week.sessions != 1 else ''}"
+    done = plural(week.sessions, "session")
     if stats.goal_met:
         said = f"{done}, goal {stats.goal} met"
     else:
         togo = stats.sessions_to_go
         said = f"{week.sessions} of {stats.goal} sessions, {togo} more to reach your goal"
-    weeks = "week" if stats.streak == 1 else "weeks"
     best = f" (best {stats.best_streak})" if stats.best_streak > stats.streak else ""
-    sessions = "session" if stats.total_sessions == 1 else "sessions"
     return [
         f"This week ({week.label}): {said}.",
-        f"Streak: {stats.streak} {weeks} in a row meeting the goal{best}.",
+        f"Streak: {plural(stats.streak, 'week')} in a row meeting the goal{best}.",
         f"In all: {format_length(round(stats.total_minutes * 60))} over "
-        f"{stats.total_sessions} {sessions}.",
+        f"{plural(stats.total_sessions, 'session')}.",
     ]
 
 

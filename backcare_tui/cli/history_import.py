@@ -12,6 +12,7 @@ from ..core.history_import import add_sessions_once
 from ..core.importers import ImportFailure, read_source
 from ..core.importers.breathe_log import is_breathe_log, read_breathe_log, session_summary
 from ..core.paths import display_path
+from ..core.text import plural
 
 
 def import_log(name: str, out: TextIO) -> int:
@@ -41,20 +42,18 @@ def import_log(name: str, out: TextIO) -> int:
         kinds = ", ".join(
             f"{added.count(kind)} {kind.value}" for kind in Completion if added.count(kind)
         )
-        out.write(
-            f"Added {count} breathing session{'s' if count != 1 else ''} from {shown}: {kinds}.\n"
-        )
+        out.write(f"Added {plural(count, 'breathing session')} from {shown}: {kinds}.\n")
     else:
         out.write(f"Nothing new from {shown}.\n")
     if added.already_there:
         were = "was" if added.already_there == 1 else "were"
         out.write(
-            f"{added.already_there} session{'s' if added.already_there != 1 else ''} {were} "
+            f"{plural(added.already_there, 'session')} {were} "
             "already in the history (same start time) and left out.\n"
         )
     if added.too_short:
         out.write(
-            f"{added.too_short} session{'s' if added.too_short != 1 else ''} under "
+            f"{plural(added.too_short, 'session')} under "
             f"{MIN_RECORDED_SECONDS:g} s left out: backcare does not record those.\n"
         )
     return 0

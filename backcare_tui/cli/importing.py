@@ -16,7 +16,7 @@ from ..core.errors import RoutineError
 from ..core.library import slug
 from ..core.loader import load_routine
 from ..core.paths import display_path, user_routines_dir
-from ..core.text import clean_line
+from ..core.text import clean_line, plural
 from ..core.timeline import compile_routine
 from ..core.writer import dumps_routine
 
@@ -86,10 +86,9 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
         failed += file_failed
     verb = "Would make" if args.dry_run else "Made"
     files = len(args.files)
-    summary = f"{verb} {made} routine{'s' if made != 1 else ''} from {files} file"
-    summary += "s" if files != 1 else ""
+    summary = f"{verb} {plural(made, 'routine')} from {plural(files, 'file')}"
     if failed:
-        summary += f"; {failed} file{'s' if failed != 1 else ''} failed"
+        summary += f"; {plural(failed, 'file')} failed"
     print(summary + ".", file=sys.stderr)
     return 1 if failed else 0
 
@@ -108,8 +107,8 @@ def _describe(imported: Imported) -> str:
     total = compile_routine(routine).total
     steps = len(routine.steps)
     return (
-        f'"{clean_line(routine.name)}" ({imported.source}, {steps} step'
-        f"{'s' if steps != 1 else ''}, {format_length(total)})"
+        f'"{clean_line(routine.name)}" ({imported.source}, {plural(steps, "step")}, '
+        f"{format_length(total)})"
     )
 
 

@@ -13,6 +13,7 @@ from ..core.errors import BackcareError, RoutineError
 from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
+from ..core.text import plural
 from .commands import SAFETY, add_commands, command_in
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ def check(paths: Sequence[str]) -> int:
             bad += 1
             print(str(error))
     good = len(files) - bad
-    print(f"{good} of {len(files)} file{'s' if len(files) != 1 else ''} OK", file=sys.stderr)
+    print(f"{good} of {plural(len(files), 'file')} OK", file=sys.stderr)
     return 1 if bad else 0
 
 

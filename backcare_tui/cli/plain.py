@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..core.clock import Clock, MonotonicClock
 from ..core.durations import format_length
 from ..core.player import Finished, Paused, PhaseStarted, Player, Resumed, StepStarted
-from ..core.text import clean_line
+from ..core.text import clean_line, plural
 from ..core.timeline import Phase, RestReason, Timeline
 from .plain_keys import CONTINUED, KEYS_LINE, KeySource, keys_of, sleeping_keys
 
@@ -144,7 +144,7 @@ def header_line(timeline: Timeline, title: str, *, interactive: bool = False) ->
     stop = KEYS_LINE if interactive else "Press Ctrl+C to stop."
     return (
         f"{clean_line(title)}: {format_length(timeline.total)}, "
-        f"{_count(len(timeline.steps), 'step')}. {stop}"
+        f"{plural(len(timeline.steps), 'step')}. {stop}"
     )
 
 
@@ -184,7 +184,7 @@ def summary_line(player: Player) -> str:
     verb = "Finished in" if player.finished else "Stopped after"
     played = format_length(round(player.elapsed))
     total = len(player.timeline.steps)
-    return f"{verb} {played}: {player.steps_done} of {_count(total, 'step')} done."
+    return f"{verb} {played}: {player.steps_done} of {plural(total, 'step')} done."
 
 
 def _say(out: TextIO, line: str) -> None:
@@ -198,7 +198,3 @@ def _stamp(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

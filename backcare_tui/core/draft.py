@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from .breathing import BreathPattern
 from .errors import Problem, RoutineError
@@ -19,7 +19,8 @@ from .model import Routine, Shape
 from .routine_keys import COMMON_STEP_KEYS, PATTERN_KEYS, SHAPE_KEYS, TOP_KEYS
 from .writer import routine_to_data
 
-SHAPES: tuple[Shape, ...] = ("timed", "held", "rest", "breathing")
+SHAPES: tuple[Shape, ...] = get_args(Shape)
+"""In the order the model names them (the form's shape choices follow it)."""
 STEP_KEPT = ("say",)
 ROUTINE_KEPT = ("sound",)
 """Keys the form has no field for, carried through as they came."""

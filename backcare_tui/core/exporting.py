@@ -25,7 +25,7 @@ from .model import (
     Step,
     Timed,
 )
-from .text import clean_line, clean_text
+from .text import clean_line, clean_text, plural
 from .timeline import Phase, Timeline, compile_routine
 
 EXPORT_VERSION = 1
@@ -202,7 +202,7 @@ def _summary(step: Step) -> tuple[str, str, str]:
     if isinstance(action, Rest):
         return f"rest {_seconds(action.rest)}", "-", "-"
     if isinstance(action, Held):
-        counts = f"{action.reps} rep{'s' if action.reps != 1 else ''}"
+        counts = plural(action.reps, "rep")
         if action.sides == "both":
             counts += " per side"
         if action.sets > 1:
@@ -222,7 +222,7 @@ def _plan_words(step: Step) -> str:
         return f"rest for {_seconds(action.rest)}."
     if isinstance(action, Breathing):
         return f"breathe {_breath_words(action)}, {action.total_cycles} breaths."
-    words = f"hold {_seconds(action.hold)}, {action.reps} time{'s' if action.reps != 1 else ''}"
+    words = f"hold {_seconds(action.hold)}, {plural(action.reps, 'time')}"
     if action.reps > 1 and action.rest:
         words += f" with {_seconds(action.rest)} rest between"
     if action.sides == "both":

@@ -49,8 +49,7 @@ def next_note(step: Step, state: StepLevel) -> str:
     if remaining is None:
         return f"at its top ({values_text(step_at_level(step, step_top(step)))})"
     following = values_text(step_at_level(step, state.level + 1))
-    noun = "session" if remaining == 1 else "sessions"
-    return f"next: {following} after {remaining} more {noun}"
+    return f"next: {following} after {plural(remaining, 'more session')}"
 
 
 def feedback_words(feedback: str | None, *, progressing: bool) -> str:

@@ -29,6 +29,7 @@ from .library import slug
 from .loader import parse_routine_bytes
 from .model import Routine
 from .paths import data_dir, trash_dir, user_routines_dir
+from .text import plural
 from .writer import dumps_routine
 
 BACKUPS_KEPT = 10
@@ -134,8 +135,7 @@ class RewriteNotice:
             count = len(self.comments)
             lines = ", ".join(str(c.line) for c in self.comments[:6])
             more = ", ..." if count > 6 else ""
-            noun = "comment" if count == 1 else "comments"
-            parts.append(f"{count} {noun} (line {lines}{more}) will be dropped")
+            parts.append(f"{plural(count, 'comment')} (line {lines}{more}) will be dropped")
         if self.reformatted:
             parts.append("the layout will change (key order, spacing, number forms)")
         if not parts:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .completion import MIN_RECORDED_SECONDS, Completion, completion_of, worth_recording
 from .durations import format_length
-from .text import clean_line
+from .text import clean_line, plural
 
 if TYPE_CHECKING:
     # Types only: the history and the stats read summaries without the player engine.
@@ -140,8 +140,7 @@ def record_line(summary: SessionSummary) -> str | None:
 
 def steps_line(summary: SessionSummary) -> str:
     """`5 of 7 steps done, 2 skipped.`"""
-    noun = "step" if summary.steps_total == 1 else "steps"
-    line = f"{summary.steps_done} of {summary.steps_total} {noun} done"
+    line = f"{summary.steps_done} of {plural(summary.steps_total, 'step')} done"
     if summary.steps_skipped:
         line += f", {summary.steps_skipped} skipped"
     return line + "."

@@ -27,7 +27,7 @@ from ..core.errors import BackcareError
 from ..core.history import History, load_history
 from ..core.pain import SEEK_HELP_RISE, SEEK_HELP_SHORT, change_text
 from ..core.stats import PainTrend, Stats, compute_stats
-from ..core.text import clean_line
+from ..core.text import clean_line, plural
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.week_chart import EIGHTHS, Measure, WeekChart
 
@@ -284,7 +284,7 @@ def week_table(stats: Stats, *, ascii_only: bool = False) -> Table:
     done, goal = stats.this_week.sessions, stats.goal
     full, empty = ("#", "-") if ascii_only else ("●", "○")
     dots = full * min(done, goal) + empty * max(0, goal - done)
-    sessions_done = f"{done} session{'s' if done != 1 else ''}"
+    sessions_done = plural(done, "session")
     if stats.goal_met:
         said = f"{sessions_done}, goal {goal} met"
         left = "well done" if done == goal else f"{done - goal} extra"
@@ -292,15 +292,14 @@ def week_table(stats: Stats, *, ascii_only: bool = False) -> Table:
         said = f"{done} of {goal} sessions"
         left = f"{stats.sessions_to_go} more to reach your goal"
     table.add_row("This week", Text.assemble(f"{said}  ", (dots, "bold"), f"  {left}"))
-    weeks = "week" if stats.streak == 1 else "weeks"
-    streak = f"{stats.streak} {weeks} in a row meeting the goal"
+    streak = f"{plural(stats.streak, 'week')} in a row meeting the goal"
     if stats.best_streak > stats.streak:
         streak += f" (best {stats.best_streak})"
     table.add_row("Streak", streak)
-    sessions = "session" if stats.total_sessions == 1 else "sessions"
     table.add_row(
         "In all",
-        f"{format_length(round(stats.total_minutes * 60))} over {stats.total_sessions} {sessions}",
+        f"{format_length(round(stats.total_minutes * 60))} over "
+        f"{plural(stats.total_sessions, 'session')}",
     )
     return table
 

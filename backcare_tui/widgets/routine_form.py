@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from ..core.breathing import PRESETS
-from ..core.draft import SHAPES, Checked, RoutineDraft, StepDraft, shape_named
+from ..core.draft import ROUTINE_FIELDS, SHAPES, Checked, RoutineDraft, StepDraft, shape_named
 
 SHAPE_LABELS = {
     "timed": "Timed (work for a time)",
@@ -121,9 +121,8 @@ class RoutineForm(Form):
 
     def load(self, draft: RoutineDraft) -> None:
         self.draft = draft
-        for key in ("name", "description", "tags", "equipment", "prepare", "rest_between"):
+        for key in ROUTINE_FIELDS:
             self.set_text(f"routine-{key}", getattr(draft, key))
-        self.set_text("routine-rounds", draft.rounds)
 
     @on(Input.Changed)
     @on(TextArea.Changed)

@@ -20,7 +20,7 @@ from ..core.level_words import level_note
 from ..core.library import BUILTIN, Entry
 from ..core.model import Breathing, Held, Rest, Routine, Step, Timed
 from ..core.paths import display_path
-from ..core.text import clean_line, clean_text
+from ..core.text import clean_line, clean_text, plural
 from ..core.timeline import compile_routine, step_length
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def describe_step(step: Step) -> str:
     if isinstance(action, Breathing):
         name = action.preset or action.pattern.label()
         cycles = action.total_cycles
-        return f"{name} breathing, {cycles} breath{'s' if cycles != 1 else ''}"
+        return f"{name} breathing, {plural(cycles, 'breath')}"
     assert isinstance(action, Held)
     parts = [f"hold {format_length(action.hold)}"]
     if action.reps > 1:
@@ -82,7 +82,7 @@ def routine_renderable(
     parts: list[RenderableType] = []
     parts.append(Text(clean_line(routine.name), style="bold"))
     count = len(routine.steps)
-    facts = [format_length(timeline.total), f"{count} step{'s' if count != 1 else ''}"]
+    facts = [format_length(timeline.total), plural(count, "step")]
     if entry.kind is BUILTIN:
         facts.append("built-in")
     if progressed is not None and progressed.progressing:

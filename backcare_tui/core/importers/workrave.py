@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 from ..limits import LIMITS
 from ..model import DEFAULT_SWITCH_SECONDS, Held, Routine, Step, Timed
+from ..text import plural
 from .base import Imported, ImportFailure, name_text, number, prose
 from .locale import language_tag
 from .safe_xml import XmlRefused, parse_xml
@@ -68,7 +69,7 @@ def import_workrave(data: bytes, path: str, languages: Sequence[str]) -> Importe
         steps.append(Step(name=name, action=action, instructions=prose(text)))
     if skipped:
         count = len(skipped)
-        notes.append(f'Skipped {count} exercise{"s" if count != 1 else ""} marked enabled="no".')
+        notes.append(f'Skipped {plural(count, "exercise")} marked enabled="no".')
     if not steps:
         raise ImportFailure(path, "no <exercise> to import (commented-out ones are skipped)")
     if chosen:
@@ -139,7 +140,7 @@ def _action(sequence: Element | None, name: str, notes: list[str]) -> Timed | He
         reps = LIMITS["reps"]
     if mirrored:
         notes.append(
-            f'"{name}" has mirrored frames: both sides, {reps} rep{"s" if reps != 1 else ""} of '
+            f'"{name}" has mirrored frames: both sides, {plural(reps, "rep")} of '
             f"{hold:g} s a side, left then right, with {DEFAULT_SWITCH_SECONDS:g} s to switch."
         )
         return Held(hold=hold, reps=reps, sides="both")
