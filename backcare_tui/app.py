@@ -182,7 +182,9 @@ class BackcareApp(App[Outcome]):
         if self.start is not None:
             self.start_session(self.start, self.start_path)
         if self.start_edit is not None:
-            self.edit_routine(self.start_edit, leave_after=True)
+            from .screens.editor_actions import edit_routine
+
+            edit_routine(self, self.start_edit, leave_after=True)
 
     # --- session: home, player, summary ---
 
@@ -406,29 +408,6 @@ class BackcareApp(App[Outcome]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    # --- editing (screens/editor.py, screens/editor_actions.py) ---
-
-    def edit_routine(self, entry: Entry | None, *, leave_after: bool = False) -> None:
-        """Open the editor; under `backcare edit`, leave the app when it closes."""
-        from .screens.editor_actions import open_editor
-
-        open_editor(self, entry, self._edit_closed if leave_after else self._edited)
-
-    def new_routine(self) -> None:
-        from .screens.editor_actions import new_routine
-
-        new_routine(self, self._edited)
-
-    def duplicate_routine(self, entry: Entry | None) -> None:
-        from .screens.editor_actions import duplicate
-
-        duplicate(self, entry, self._edited)
-
-    def delete_routine(self, entry: Entry | None) -> None:
-        from .screens.editor_actions import delete
-
-        delete(self, entry, self.reload_library)
-
     def reload_library(self) -> None:
         """Read the folders again, in home's worker when home is there to show the result."""
         from .screens.home import HomeScreen
@@ -438,19 +417,6 @@ class BackcareApp(App[Outcome]):
                 screen.reload_quietly()
                 return
         self.library = self.scan_library()
-
-    def _edited(self, saved: Path | None) -> None:
-        if saved is not None:
-            from .screens.home import HomeScreen
-
-            for screen in self.screen_stack:
-                if isinstance(screen, HomeScreen):
-                    screen.select_path = saved
-            self.reload_library()
-
-    def _edit_closed(self, saved: Path | None) -> None:
-        lines = [f"saved {saved}"] if saved is not None else []
-        self.exit(Outcome(0, lines))
 
 
 def make_app(

@@ -21,6 +21,7 @@ from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.settings import Settings
 from backcare_tui.looks import ascii_text
+from backcare_tui.screens.editor_actions import edit_routine
 
 EXTRA_SCREENS = {
     "palette": "CommandPalette",
@@ -75,7 +76,7 @@ async def test_footer_keys_are_words_in_ascii() -> None:
     app = make_app(settings=Settings(notice_seen=True, sound=False, ascii=True), clock=FakeClock())
     async with app.run_test(size=(200, 30)) as pilot:
         await pilot.pause()
-        app.edit_routine(app.library.find("desk-break"))
+        edit_routine(app, app.library.find("desk-break"))
         await pilot.pause()
         footer = "".join(s.text for s in segments(app)).splitlines()[-1]
         assert footer.isascii()

@@ -16,6 +16,7 @@ from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.screens.editor_actions import edit_routine
 from backcare_tui.widgets.editor_step_outline import EditorStepOutline
 from backcare_tui.widgets.keys_footer import KeysFooter
 
@@ -30,7 +31,7 @@ ROUTINE = Routine(
 
 
 async def open_file(pilot: Pilot[Any], app: BackcareApp, path: Path) -> EditorScreen:
-    app.edit_routine(load_entry(path, USER))
+    edit_routine(app, load_entry(path, USER))
     await pilot.pause()
     assert isinstance(app.screen, EditorScreen)
     return app.screen
@@ -81,7 +82,7 @@ async def test_ctrl_z_undoes_remove_add_and_move_in_turn(user_routines: Path) ->
         await pilot.press("ctrl+z")
         assert names(screen) == ["Circles", "Squeeze", "Breathe"]
         assert screen.selected == 2  # the step brought back is the one shown
-        assert not screen.dirty
+        assert not screen.session.dirty
         assert screen.check_action("undo", ()) is None
 
 
@@ -104,7 +105,7 @@ async def test_a_file_that_does_not_load_lists_only_keys_that_work(user_routines
     app = make_app(settings=Settings(notice_seen=True))
     async with app.run_test(size=(200, 30)) as pilot:
         screen = await open_file(pilot, app, path)
-        assert screen.broken
+        assert screen.session.broken
         await pilot.pause()
         region = screen.query_one(KeysFooter).region
         strips = app.screen._compositor.render_strips()

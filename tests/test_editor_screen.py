@@ -21,6 +21,12 @@ from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.screens.editor_actions import (
+    delete_routine,
+    duplicate_routine,
+    edit_routine,
+    new_routine,
+)
 from backcare_tui.screens.editor_commands import EditorCommands
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.widgets.editor_step_outline import EditorStepOutline
@@ -47,7 +53,7 @@ def write(folder: Path, text: str | None = None, name: str = "shoulders.toml") -
 
 
 async def open_file(app: BackcareApp, pilot: Pilot[Any], path: Path) -> EditorScreen:
-    app.edit_routine(load_entry(path, USER))
+    edit_routine(app, load_entry(path, USER))
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, EditorScreen)
@@ -99,10 +105,10 @@ async def test_change_a_hold_time_and_save(user_routines: Path) -> None:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 2)
         await type_into(pilot, screen, "held-hold", "12")
-        assert screen.dirty
+        assert screen.session.dirty
         assert "Total" in str(screen.query_one("#editor-total", Static).render())
         await save(app, pilot)
-        assert not screen.dirty
+        assert not screen.session.dirty
     steps = list(ROUTINE.steps)
     steps[1] = Step("Squeeze", Held(12, reps=3, rest=2), steps[1].instructions)
     assert load_routine(path) == Routine("Shoulders", tuple(steps), rest_between=5)
@@ -188,7 +194,7 @@ async def test_an_invalid_value_blocks_saving_and_says_what_check_says(
         assert f'step 2 "Squeeze": {message}' in bar
         await save(app, pilot)
         assert path.read_bytes() == before
-        assert screen.dirty
+        assert screen.session.dirty
         assert isinstance(app.screen, EditorScreen)
     # The same value in a file gives the same words from `backcare check`.
     path.write_text(dumps_routine(ROUTINE).replace("hold = 5", "hold = -5"))
@@ -237,7 +243,7 @@ async def test_editing_a_builtin_writes_a_user_copy(user_routines: Path) -> None
     async with app.run_test(size=(100, 30)) as pilot:
         entry = app.library.find("desk-break")
         assert entry is not None and entry.read_only
-        app.edit_routine(entry)
+        edit_routine(app, entry)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
@@ -314,12 +320,12 @@ async def test_new_routine_saves_under_a_free_name(user_routines: Path) -> None:
     write(user_routines, dumps_routine(Routine("My routine", ROUTINE.steps)), "my-routine.toml")
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.new_routine()
+        new_routine(app)
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, EditorScreen) and screen.path is None
+        assert isinstance(screen, EditorScreen) and screen.session.path is None
         await save(app, pilot)
-        assert screen.path == user_routines / "my-routine-2.toml"
+        assert screen.session.path == user_routines / "my-routine-2.toml"
     assert load_routine(user_routines / "my-routine-2.toml").name == "My routine"
     assert load_routine(user_routines / "my-routine.toml").steps == ROUTINE.steps
 
@@ -328,11 +334,11 @@ async def test_duplicate_from_home_opens_the_copy(user_routines: Path) -> None:
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         entry = app.library.find("desk-break")
-        app.duplicate_routine(entry)
+        duplicate_routine(app, entry)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        assert screen.path == user_routines / "desk-break-copy.toml"
+        assert screen.session.path == user_routines / "desk-break-copy.toml"
         assert screen.draft.name == "Desk break (copy)"
 
 
@@ -340,7 +346,7 @@ async def test_delete_asks_then_moves_the_file_to_the_trash(user_routines: Path)
     path = write(user_routines)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.delete_routine(load_entry(path, USER))
+        delete_routine(app, load_entry(path, USER))
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "trash" in app.screen.question
@@ -357,7 +363,7 @@ async def test_delete_asks_then_moves_the_file_to_the_trash(user_routines: Path)
 async def test_builtins_cannot_be_deleted() -> None:
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.delete_routine(app.library.find("desk-break"))
+        delete_routine(app, app.library.find("desk-break"))
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert (builtin_routines_dir() / "desk-break.toml").exists()
@@ -387,7 +393,7 @@ async def test_a_broken_file_opens_with_its_problems_and_the_editor_key(
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
-        assert screen.broken and screen.has_class("-broken")
+        assert screen.session.broken and screen.has_class("-broken")
         shown = str(screen.query_one("#editor-broken", Static).render())
         assert f"{path}:2:" in shown
         assert screen.check_action("reopen", ()) is True
@@ -400,7 +406,7 @@ async def test_a_wrong_value_in_a_file_opens_in_the_form(user_routines: Path) ->
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
-        assert not screen.broken
+        assert not screen.session.broken
         await select_item(pilot, screen, 2)
         assert error_of(screen, "held-hold") == "hold must be a positive number of seconds, got -5"
         assert error_of(screen, "held-sides").startswith('sides must be "both", "left" or "right"')
@@ -420,7 +426,7 @@ async def test_a_file_without_steps_opens_in_the_form_with_its_problem(
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
-        assert not screen.broken and not screen.has_class("-broken")
+        assert not screen.session.broken and not screen.has_class("-broken")
         assert screen.draft.name == "Bare" and screen.draft.steps == []
         shown = str(screen.query_one("#editor-problems", Static).render())
         assert "1 problem (saving is blocked): no steps" in shown

@@ -158,7 +158,7 @@ async def test_round_trip_through_editor_reloads_the_form(
         action = load_routine(path).steps[1].action
         assert isinstance(action, Held) and action.hold == 12
         assert screen.draft.steps[1].get("hold") == "12"
-        assert not screen.broken and not screen.dirty
+        assert not screen.session.broken and not screen.session.dirty
 
 
 async def test_bad_edit_shows_line_and_column_and_reopens_there(
@@ -173,8 +173,8 @@ async def test_bad_edit_shows_line_and_column_and_reopens_there(
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.broken
-        problem = screen.broken[0]
+        assert screen.session.broken
+        problem = screen.session.broken[0]
         bad_line = path.read_text().split("\n").index("hold 5") + 1
         assert (problem.line, problem.column) == (bad_line, 6)
         shown = str(screen.query_one("#editor-broken").render())
@@ -188,7 +188,7 @@ async def test_bad_edit_shows_line_and_column_and_reopens_there(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert fake_vim.read_text().split("\n")[1] == f"+{bad_line} {path}"
-        assert not screen.broken and not screen.has_class("-broken")
+        assert not screen.session.broken and not screen.has_class("-broken")
         assert screen.draft.steps[1].get("hold") == "6"
 
 

@@ -28,6 +28,7 @@ from textual.pilot import Pilot
 from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.settings import Settings
+from backcare_tui.screens.editor_actions import new_routine
 from backcare_tui.screens.home import HomeScreen
 
 NOISE = [
@@ -272,7 +273,7 @@ async def test_an_editor_palette_command_after_the_editor_closed_does_nothing(
 
     app = new_app()
     async with app.run_test() as pilot:
-        app.new_routine()
+        new_routine(app)
         await pilot.pause()
         editor = app.screen
         commands = {name: run for name, _, run in EditorCommands(editor)._available()}

@@ -18,6 +18,7 @@ from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.screens.editor_actions import edit_routine
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.note import NoteScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -159,11 +160,11 @@ async def test_try_it_returns_to_the_editor_with_the_edits_and_records_nothing(
     path.write_text(dumps_routine(ROUTINE), encoding="utf-8")
     app = app_for(pain_checkin=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.edit_routine(load_entry(path, USER))
+        edit_routine(app, load_entry(path, USER))
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
-        assert not editor.dirty
+        assert not editor.session.dirty
         editor.query_one("#routine-name", Input).value = "Two steps, edited"
         await pilot.pause()
         await pilot.press("ctrl+t")

@@ -26,6 +26,7 @@ from backcare_tui.core.breathing import PRESETS
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.settings import Settings
+from backcare_tui.screens.editor_actions import edit_routine, new_routine
 
 QUICK_SIZES = [(20, 6)]
 QUICK_SCREENS = ["home", "player, breathing", "stats", "editor"]
@@ -138,11 +139,11 @@ async def _help(app: BackcareApp, pilot: Pilot[Any]) -> None:
 async def _editor(app: BackcareApp, pilot: Pilot[Any]) -> None:
     entry = app.library.find("desk-break")
     assert entry is not None
-    app.edit_routine(entry)
+    edit_routine(app, entry)
 
 
 async def _new_routine(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    app.new_routine()
+    new_routine(app)
 
 
 async def _notice(app: BackcareApp, pilot: Pilot[Any]) -> None:

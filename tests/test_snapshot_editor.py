@@ -16,6 +16,7 @@ from textual.widgets import Input
 from backcare_tui.app import make_app
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.settings import Settings
+from backcare_tui.screens.editor_actions import edit_routine
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -25,7 +26,7 @@ def test_editor_with_a_problem(snap_compare: Callable[..., bool], size: tuple[in
     app = make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        app.edit_routine(app.library.find("desk-break"))
+        edit_routine(app, app.library.find("desk-break"))
         await pilot.pause()
         await pilot.press("down", "down")
         hold = app.screen.query_one("#held-hold", Input)

@@ -27,6 +27,7 @@ from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import Phase, PhaseKind, RestReason
+from backcare_tui.screens.editor_actions import edit_routine
 
 NOW = datetime(2026, 11, 19, 18, 0, tzinfo=UTC)
 """The stats screen's "today", so weeks and streaks never move."""
@@ -121,7 +122,7 @@ async def summary(app: BackcareApp, pilot: Pilot[Any]) -> None:
 
 
 async def editor(app: BackcareApp, pilot: Pilot[Any]) -> None:
-    app.edit_routine(app.library.find("posture-reset"))
+    edit_routine(app, app.library.find("posture-reset"))
     await _settle(pilot)
 
 

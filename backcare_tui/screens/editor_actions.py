@@ -1,16 +1,13 @@
-"""What home's edit, new, duplicate and delete keys do, and the watch for changed files.
-
-The app calls these (`app.edit_routine(entry)` and friends), so home only
-says which routine is highlighted; the dialogs and file moves live here.
+"""What home's edit, new, duplicate and delete keys do, and what happens when the
+editor closes: the one home of these actions. Home calls them with the routine it
+has highlighted; `backcare edit` calls `edit_routine` with `leave_after`. The
+dialogs and file moves live here, the editor itself in `editor.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from ..core.library import USER, Entry, load_entry
 from ..core.paths import display_path
@@ -19,30 +16,34 @@ from ..core.routine_files import move_to_trash, template_routine
 from ..core.text import clean_line
 
 if TYPE_CHECKING:
-    pass
+    from ..app import BackcareApp
 
 # The editor and its forms load on first use, not with home (TextArea and
 # friends are not needed to pick a routine).
 
-AfterEdit = Callable[[Path | None], None]
 
-
-def open_editor(app: App[Any], entry: Entry | None, done: AfterEdit | None = None) -> None:
+def edit_routine(app: BackcareApp, entry: Entry | None, *, leave_after: bool = False) -> None:
+    """Open the editor on `entry`; under `backcare edit`, leave the app when it closes."""
     if entry is None:
         app.notify("Pick a routine first.", timeout=3)
         return
     from .editor import EditorScreen
 
-    app.push_screen(EditorScreen(entry), callback=done)
+    if leave_after:
+        app.push_screen(EditorScreen(entry), callback=lambda saved: _leave(app, saved))
+    else:
+        app.push_screen(EditorScreen(entry), callback=lambda saved: _edited(app, saved))
 
 
-def new_routine(app: App[Any], done: AfterEdit | None = None) -> None:
+def new_routine(app: BackcareApp) -> None:
     from .editor import EditorScreen
 
-    app.push_screen(EditorScreen(template_routine("My routine")), callback=done)
+    app.push_screen(
+        EditorScreen(template_routine("My routine")), callback=lambda saved: _edited(app, saved)
+    )
 
 
-def duplicate(app: App[Any], entry: Entry | None, done: AfterEdit | None = None) -> None:
+def duplicate_routine(app: BackcareApp, entry: Entry | None) -> None:
     """Copy the file into the user folder (comments kept) and open the copy in the editor."""
     from .editor import EditorScreen
 
@@ -59,12 +60,14 @@ def duplicate(app: App[Any], entry: Entry | None, done: AfterEdit | None = None)
         )
         return
     app.notify(f"Copied to {display_path(path)}", title="Duplicated", timeout=5, markup=False)
-    app.push_screen(EditorScreen(load_entry(path, USER)), callback=done)
+    app.push_screen(
+        EditorScreen(load_entry(path, USER)), callback=lambda saved: _edited(app, saved)
+    )
 
 
-def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None = None) -> None:
+def delete_routine(app: BackcareApp, entry: Entry | None) -> None:
     """Ask, then move the file to the trash folder and say where it went."""
-    from .editor import ask
+    from .editor_file import ask
 
     if entry is None:
         app.notify("Pick a routine first.", timeout=3)
@@ -100,7 +103,25 @@ def delete(app: App[Any], entry: Entry | None, done: Callable[[], None] | None =
             timeout=8,
             markup=False,
         )
-        if done is not None:
-            done()
+        app.reload_library()
 
     app.push_screen(ask(question, "Delete", "Keep"), callback=answered)
+
+
+def _edited(app: BackcareApp, saved: Path | None) -> None:
+    """After the editor closes: show what was saved, selected on home."""
+    if saved is not None:
+        from .home import HomeScreen
+
+        for screen in app.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.select_path = saved
+        app.reload_library()
+
+
+def _leave(app: BackcareApp, saved: Path | None) -> None:
+    """`backcare edit` ends with the editor; the command line says what was saved."""
+    from ..app import Outcome
+
+    lines = [f"saved {saved}"] if saved is not None else []
+    app.exit(Outcome(0, lines))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from ..core.draft_from_file import FormChange
 from ..core.durations import format_length
 from ..core.errors import Problem
 from ..core.external_editor import problem_line
@@ -82,6 +83,15 @@ def problems_text(broken: Sequence[Problem], problems: Sequence[Problem], dirty:
     text.append(plural(len(problems), "problem"), style="bold")
     text.append(" (saving is blocked): ")
     text.append(without_path(problems[0]))
+    return text
+
+
+def changes_text(changes: Sequence[FormChange]) -> Text:
+    """One line for a file the form holds only by changing it: what saving does (each
+    change is beside its field, and the step list marks where) and the way out."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"Saving from the form changes {plural(len(changes), 'key')}", style="bold")
+    text.append(" (marked !) · Ctrl+R fixes the file by hand")
     return text
 
 

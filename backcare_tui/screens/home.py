@@ -360,17 +360,27 @@ class HomeScreen(Screen[None]):
             return
         self.backcare.start_session(self.backcare.practice.at_level(entry.routine), entry.path)
 
+    # Edit, new, duplicate and delete live in editor_actions.py, loaded on first use.
+
     def action_edit(self) -> None:
-        self.backcare.edit_routine(self.highlighted_entry)
+        from .editor_actions import edit_routine
+
+        edit_routine(self.backcare, self.highlighted_entry)
 
     def action_new(self) -> None:
-        self.backcare.new_routine()
+        from .editor_actions import new_routine
+
+        new_routine(self.backcare)
 
     def action_duplicate(self) -> None:
-        self.backcare.duplicate_routine(self.highlighted_entry)
+        from .editor_actions import duplicate_routine
+
+        duplicate_routine(self.backcare, self.highlighted_entry)
 
     def action_delete(self) -> None:
-        self.backcare.delete_routine(self.highlighted_entry)
+        from .editor_actions import delete_routine
+
+        delete_routine(self.backcare, self.highlighted_entry)
 
     def action_filter(self) -> None:
         self.query_one("#home-filter", Input).focus()

@@ -6,6 +6,7 @@ screen actions, so the command palette and the footer offer the same.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from rich.table import Table
@@ -84,10 +85,18 @@ class EditorStepOutline(OptionList):
         super().__init__(id=id)
         self._rows: list[Row] = []
 
-    def show(self, draft: RoutineDraft, checked: Checked, highlighted: int) -> None:
-        """Redraw every row; the list is short, and rows change together (numbers, marks)."""
-        bad = checked.steps_with_problems()
-        routine_bad = any(p.step is None for p in checked.problems)
+    def show(
+        self,
+        draft: RoutineDraft,
+        checked: Checked,
+        highlighted: int,
+        noted: Collection[int | None] = (),
+    ) -> None:
+        """Redraw every row; the list is short, and rows change together (numbers, marks).
+        `noted` are the steps (None: the routine) the file has a problem in that the
+        form's reading hides: marked too, so a person finds them."""
+        bad = checked.steps_with_problems() | {step for step in noted if step is not None}
+        routine_bad = any(p.step is None for p in checked.problems) or None in noted
         lengths = step_lengths(draft, checked)
         rows: list[Row] = [("Routine details", routine_bad, None, "≡")]
         for index, step in enumerate(draft.steps):

@@ -8,11 +8,13 @@ screen checks the draft and hands each form its problems to show.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -62,6 +64,11 @@ def _input(id: str, placeholder: str = "") -> Input:
     return Input(id=id, placeholder=placeholder, compact=True)
 
 
+def _notes() -> Static:
+    """Where a form says what the file holds that no field of it shows."""
+    return Static("", classes="form-notes", markup=False)
+
+
 def _text_area(id: str) -> TextArea:
     area = TextArea(id=id, soft_wrap=True, compact=True, show_line_numbers=False)
     area.tab_behavior = "focus"
@@ -92,9 +99,28 @@ class Form(Vertical):
                 with contextlib.suppress(InvalidSelectValueError):
                     widget.value = value
 
-    def show(self, checked: Checked, step: int | None) -> None:
+    def show(
+        self, checked: Checked, step: int | None, notes: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Each field's problems; `notes` (field, line) are about the file as it is on
+        disk, shown beside their field, or above the form when no field shows them."""
+        shown = {field.key for field in self.query(Field) if self._showing(field)}
         for field in self.query(Field):
-            field.show_problems(checked.for_field(step, field.key))
+            lines = [line for key, line in notes if key == field.key and key in shown]
+            field.show_problems(checked.for_field(step, field.key) + lines)
+        general = [line for key, line in notes if key not in shown]
+        box = self.query_one(".form-notes", Static)
+        box.update(Text("\n".join(general)))
+        box.display = bool(general)
+
+    def _showing(self, field: Field) -> bool:
+        """The field is on screen when it and every container up to the form are."""
+        node: DOMNode | None = field
+        while node is not None and node is not self:
+            if not node.display:
+                return False
+            node = node.parent
+        return True
 
 
 class RoutineForm(Form):
@@ -107,6 +133,7 @@ class RoutineForm(Form):
 
     def compose(self) -> ComposeResult:
         yield Static("Routine", classes="form-title")
+        yield _notes()
         yield Field("Name", _input("routine-name"), "name")
         yield Field("Description", _text_area("routine-description"), "description")
         yield Field("Tags", _input("routine-tags", "comma-separated: desk, quick"), "tags")
@@ -144,6 +171,7 @@ class StepForm(Form):
 
     def compose(self) -> ComposeResult:
         yield Static("Step", id="step-title", classes="form-title")
+        yield _notes()
         yield Field("Name", _input("step-name"), "name")
         shapes = Select(
             [(SHAPE_LABELS[s], s) for s in SHAPES], id="step-shape", allow_blank=False, compact=True

@@ -1,0 +1,107 @@
+"""A routine file that does not load because of a key the form has no field for
+(`rset = 3`) or a value of the wrong type (`name = 5`) opens in the form, with the
+file's problem beside its step or field; saving says first what it drops or writes
+instead, and Ctrl+R still opens the file as text to fix it by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.core.library import USER, load_entry
+from backcare_tui.core.loader import load_routine
+from backcare_tui.core.settings import Settings
+from backcare_tui.screens.confirm import ConfirmScreen
+from backcare_tui.screens.editor import EditorScreen
+from backcare_tui.screens.editor_actions import edit_routine
+from backcare_tui.widgets.editor_step_outline import EditorStepOutline
+from backcare_tui.widgets.routine_form import StepForm
+
+FILE = """name = 5
+
+[[steps]]
+name = "Arch"
+duration = 20
+
+[[steps]]
+name = "Cat cow"
+hold = 5
+rset = 3
+"""
+
+
+async def open_file(app: BackcareApp, pilot: Pilot[Any], path: Path) -> EditorScreen:
+    edit_routine(app, load_entry(path, USER))
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
+
+
+def text_of(screen: EditorScreen, selector: str) -> str:
+    return " ".join(str(screen.query_one(selector, Static).render()).split())
+
+
+async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_first(
+    user_routines: Path,
+) -> None:
+    path = user_routines / "cat.toml"
+    path.write_text(FILE, encoding="utf-8")
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_file(app, pilot, path)
+        assert not screen.session.broken and not screen.has_class("-broken")
+        assert screen.query_one("#editor-body").display
+        # The name's problem is beside the name field.
+        field = screen.query_one("#routine-name").parent
+        assert field is not None and field.parent is not None
+        name_note = " ".join(str(field.parent.query_one(".field-error", Static).render()).split())
+        assert name_note == (
+            "In the file: name must be a string, got 5 "
+            'Saving from the form writes name = "5" for name = 5.'
+        )
+        # Both items are marked in the step list, and the bottom line says what saving does.
+        outline = screen.query_one(EditorStepOutline)
+        lines = outline.render_lines(Region(0, 0, outline.size.width, 3))
+        assert [line.text.startswith("!") for line in lines] == [True, False, True]
+        problems = text_of(screen, "#editor-problems")
+        assert (
+            problems
+            == "Saving from the form changes 2 keys (marked !) · Ctrl+R fixes the file by hand"
+        )
+        assert screen.check_action("reopen", ()) is True  # the file as text stays reachable
+        # Step 2's unknown key is shown above its form.
+        screen.query_one(EditorStepOutline).focus()
+        await pilot.press("home", "down", "down")
+        notes = screen.query_one(StepForm).query_one(".form-notes", Static)
+        assert notes.display
+        assert " ".join(str(notes.render()).split()) == (
+            'In the file: unknown key "rset" in a step; did you mean "rest"? '
+            "Saving from the form drops rset = 3."
+        )
+        # Saving asks first, naming both changes; Cancel writes nothing.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        said = " ".join(question.question.split())
+        assert 'drops rset = 3 (step 2 "Cat cow")' in said
+        assert 'writes name = "5" for name = 5 (the routine)' in said
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == FILE
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and not screen.session.changes
+        assert not notes.display and text_of(screen, "#editor-problems") == "No problems"
+        assert screen.check_action("reopen", ()) is False
+    routine = load_routine(path)
+    assert routine.name == "5" and [s.name for s in routine.steps] == ["Arch", "Cat cow"]
+    assert "rset" not in path.read_text(encoding="utf-8")
