@@ -107,7 +107,7 @@ def test_delete_one_session_by_its_id(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_export_fields_are_the_row_id_and_the_database_columns() -> None:
-    from backcare_tui.core.history import COLUMNS
+    from backcare_tui.core.history_rows import COLUMNS
 
     assert ("id", *COLUMNS) == FIELDS
 

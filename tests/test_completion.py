@@ -20,9 +20,9 @@ from backcare_tui.core.history import (
     delete_session,
     load_history,
     record_session,
-    schema_version,
     update_session,
 )
+from backcare_tui.core.history_db import schema_version
 from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)

@@ -25,7 +25,7 @@ import pytest
 from textual.pilot import Pilot
 
 from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core import history
+from backcare_tui.core import history, history_db
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.library import EXTRA, Folder, scan
@@ -350,8 +350,8 @@ class FullDisk:
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    connect = history._connect
-    monkeypatch.setattr(history, "_connect", lambda path: FullDisk(connect(path)))
+    connect = history_db.connect
+    monkeypatch.setattr(history_db, "connect", lambda path: FullDisk(connect(path)))
 
 
 def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -361,7 +361,7 @@ def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     def read_only(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
 
-    monkeypatch.setattr(history, "_connect", read_only)
+    monkeypatch.setattr(history_db, "connect", read_only)
 
 
 def _earlier() -> Any:
@@ -411,7 +411,7 @@ async def test_a_locked_history_is_waited_for_then_reported(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     history.record_session(_earlier())
-    monkeypatch.setattr(history, "BUSY_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr(history_db, "BUSY_TIMEOUT_SECONDS", 0.05)
     holder = sqlite3.connect(history_file(), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

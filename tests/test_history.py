@@ -12,15 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.core import history
+from backcare_tui.core import history_db
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.history import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    load_history,
-    record_session,
-    schema_version,
-)
+from backcare_tui.core.history import load_history, record_session
+from backcare_tui.core.history_db import MIGRATIONS, SCHEMA_VERSION, schema_version
 from backcare_tui.core.paths import history_file
 from backcare_tui.core.session_summary import SessionSummary
 
@@ -203,7 +198,7 @@ def test_a_read_only_log_can_be_read_and_refuses_writes_with_a_message(
 ) -> None:
     path = tmp_path / "history.db"
     record_session(summary(), path)
-    monkeypatch.setattr(history, "_connect", _open_read_only)
+    monkeypatch.setattr(history_db, "connect", _open_read_only)
     assert len(load_history(path).sessions) == 1
     with pytest.raises(BackcareError) as caught:
         record_session(summary(1), path)
@@ -216,7 +211,7 @@ def test_a_read_only_log_can_be_read_and_refuses_writes_with_a_message(
 def test_a_locked_log_gives_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "history.db"
     record_session(summary(), path)
-    monkeypatch.setattr(history, "BUSY_TIMEOUT_SECONDS", 0.01)
+    monkeypatch.setattr(history_db, "BUSY_TIMEOUT_SECONDS", 0.01)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -232,7 +227,7 @@ def test_a_locked_log_gives_a_message(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_full_disk_gives_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "history.db"
     record_session(summary(), path)
-    connect = history._connect
+    connect = history_db.connect
 
     def full(path: Path) -> sqlite3.Connection:
         connection = connect(path)
@@ -240,7 +235,7 @@ def test_a_full_disk_gives_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyP
         connection.execute(f"PRAGMA max_page_count = {pages}")
         return connection
 
-    monkeypatch.setattr(history, "_connect", full)
+    monkeypatch.setattr(history_db, "connect", full)
     big = summary(1, note="x" * 20_000)
     with pytest.raises(BackcareError, match="full"):
         record_session(big, path)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.core import history
+from backcare_tui.core import history, history_db
 from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.session_summary import SessionSummary
 
@@ -50,7 +50,7 @@ def error(name: str, text: str = "disk I/O error") -> sqlite3.Error:
     ],
 )
 def test_each_kind_of_trouble_has_its_message(name: str, message: str) -> None:
-    explained = history._explain(error(name), PATH)
+    explained = history_db.explain(error(name), PATH)
     assert (explained.title, explained.message) == ("History unavailable", message)
 
 
@@ -65,13 +65,13 @@ def test_each_kind_of_trouble_has_its_message(name: str, message: str) -> None:
     ],
 )
 def test_only_a_damaged_file_is_set_aside(name: str, damaged: bool) -> None:
-    assert history._is_damaged(error(name)) is damaged
+    assert history_db.is_damaged(error(name)) is damaged
 
 
 def test_an_error_without_a_sqlite_name_is_still_explained() -> None:
     plain = sqlite3.OperationalError("boom")
-    assert history._explain(plain, PATH).message == f"{PATH}: boom."
-    assert history._is_damaged(plain) is False
+    assert history_db.explain(plain, PATH).message == f"{PATH}: boom."
+    assert history_db.is_damaged(plain) is False
 
 
 def test_a_lost_session_is_named_with_its_local_start_time(
@@ -128,7 +128,7 @@ def test_a_damaged_log_is_set_aside_by_any_operation(tmp_path: Path, change: str
     else:
         assert history.completed_sessions(path) == []
     assert len(list(tmp_path.glob("history.db.corrupt-*"))) == 1
-    assert history.schema_version(path) == history.SCHEMA_VERSION
+    assert history_db.schema_version(path) == history_db.SCHEMA_VERSION
 
 
 def session(start: datetime) -> SessionSummary:

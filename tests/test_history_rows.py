@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.core import history
+from backcare_tui.core import history, history_db
 from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.session_summary import SessionSummary
 
@@ -109,14 +109,14 @@ def test_a_log_from_a_newer_backcare_says_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
     history.record_session(session(), path)
     with sqlite3.connect(path) as connection:
-        connection.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
+        connection.execute(f"PRAGMA user_version = {history_db.SCHEMA_VERSION + 1}")
     connection.close()
     with pytest.raises(BackcareError) as raised:
         history.load_history(path)
     assert (raised.value.title, raised.value.message) == (
         "History from a newer backcare",
-        f"{path} has schema version {history.SCHEMA_VERSION + 1}; this backcare knows up to "
-        f"{history.SCHEMA_VERSION}. Update backcare to use it; the file was left as it is.",
+        f"{path} has schema version {history_db.SCHEMA_VERSION + 1}; this backcare knows up to "
+        f"{history_db.SCHEMA_VERSION}. Update backcare to use it; the file was left as it is.",
     )
 
 
@@ -131,7 +131,7 @@ def test_a_failed_change_says_why_and_keeps_the_row(
 ) -> None:
     path = tmp_path / "history.db"
     row_id, _ = history.record_session(session(), path)
-    connect = history._connect
+    connect = history_db.connect
 
     def full(where: Path) -> sqlite3.Connection:
         connection = connect(where)
@@ -139,7 +139,7 @@ def test_a_failed_change_says_why_and_keeps_the_row(
         connection.execute(f"PRAGMA max_page_count = {pages}")
         return connection
 
-    monkeypatch.setattr(history, "_connect", full)
+    monkeypatch.setattr(history_db, "connect", full)
     with pytest.raises(BackcareError) as raised:
         history.update_session(row_id, path, note="x" * 50_000)
     assert (raised.value.title, raised.value.message) == (
@@ -165,7 +165,7 @@ def test_a_log_that_stays_damaged_is_set_aside_once(
         failure.sqlite_errorname = "SQLITE_CORRUPT"
         raise failure
 
-    monkeypatch.setattr(history, "_connect", always_damaged)
+    monkeypatch.setattr(history_db, "connect", always_damaged)
     with pytest.raises(BackcareError) as raised:
         history.record_session(session(), path)
     assert raised.value.message.endswith(f"{path}: database disk image is malformed.")

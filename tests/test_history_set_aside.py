@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backcare_tui.core import history
+from backcare_tui.core import history_db
 from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.session_summary import SessionSummary
@@ -50,7 +50,7 @@ def test_setting_aside_moves_the_companions_with_the_log(
     path = folder / "history.db"
     path.write_bytes(b"damaged")
     old = companions_of(folder, suffixes)
-    notice = history._set_aside(path)
+    notice = history_db.set_aside(path)
     [aside] = [
         p
         for p in folder.iterdir()
@@ -88,7 +88,7 @@ def test_copies_set_aside_in_the_same_second_are_numbered(
     path = folder / "history.db"
     for n in range(3):
         path.write_bytes(b"damaged %d" % n)
-        history._set_aside(path)
+        history_db.set_aside(path)
     assert sorted(p.name for p in folder.iterdir()) == [
         "history.db.corrupt-20240304-083000",
         "history.db.corrupt-20240304-083000-2",
@@ -100,7 +100,7 @@ def test_copies_set_aside_in_the_same_second_are_numbered(
 def test_the_copy_is_named_for_the_moment_it_was_set_aside(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
     path.write_bytes(b"damaged")
-    history._set_aside(path)
+    history_db.set_aside(path)
     [aside] = tmp_path.glob("history.db.corrupt-*")
     assert re.fullmatch(r"history\.db\.corrupt-\d{8}-\d{6}", aside.name)
 
@@ -116,7 +116,7 @@ def test_a_log_that_cannot_be_moved_aside_says_so(
 
     monkeypatch.setattr(os, "rename", refuse)
     with pytest.raises(BackcareError) as raised:
-        history._set_aside(path)
+        history_db.set_aside(path)
     assert (raised.value.title, raised.value.message) == (
         "History damaged",
         f"{path} is damaged and cannot be moved aside: [Errno 13] Permission denied",

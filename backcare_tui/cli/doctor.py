@@ -204,7 +204,7 @@ def history_state(path: Path) -> str:
     """Read-only: a doctor that creates or migrates the file would change what it reports."""
     import sqlite3
 
-    from ..core.history import SCHEMA_VERSION
+    from ..core.history_db import SCHEMA_VERSION
     from ..core.paths import display_path
 
     shown = display_path(path)

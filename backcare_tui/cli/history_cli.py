@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ..core.history import StoredSession
+    from ..core.history_rows import StoredSession
     from ..core.stats import Stats
 
 # The parser is built for every command, so this module's own imports stay

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .completion import MIN_RECORDED_SECONDS, Completion
-from .history import COLUMNS, _run, _stamp, _to_row
+from .history_db import run
+from .history_rows import COLUMNS, stamp, to_row
 from .paths import history_file
 from .session_summary import SessionSummary
 
@@ -56,12 +57,12 @@ def add_sessions_once(sessions: Sequence[SessionSummary], path: Path | None = No
             placeholders = ", ".join("?" for _ in COLUMNS)
             insert = f"INSERT INTO sessions ({', '.join(COLUMNS)}) VALUES ({placeholders})"
             for session in wanted:
-                stamp = _stamp(session.started_at)
-                if stamp in seen:
+                started = stamp(session.started_at)
+                if started in seen:
                     result.already_there += 1
                     continue
-                seen.add(stamp)
-                connection.execute(insert, _to_row(session))
+                seen.add(started)
+                connection.execute(insert, to_row(session))
                 result.added.append(session)
             connection.execute("COMMIT")
         except BaseException:
@@ -71,5 +72,5 @@ def add_sessions_once(sessions: Sequence[SessionSummary], path: Path | None = No
             result.already_there = 0
             raise
 
-    _run(path, result.notices, store)
+    run(path, result.notices, store)
     return result
