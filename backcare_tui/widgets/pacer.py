@@ -31,6 +31,7 @@ from ..core.pacer_disc import (
 )
 from ..core.text import clean_line
 from ..core.timeline import MOVING_KINDS, Phase
+from ..direct_paint import DirectPainter
 
 Line = tuple[tuple[str, str], ...]
 """One row of the pacer as (text, role) pieces; the role picks a component style
@@ -82,6 +83,7 @@ class Pacer(Widget):
         """The width the lines were composed for (asking Textual once per line costs more)."""
         self._strips: dict[Line, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._painter = DirectPainter(self)
 
     # what the player calls
 
@@ -150,6 +152,7 @@ class Pacer(Widget):
     def notify_style_update(self) -> None:
         self._strips.clear()
         self._styles.clear()
+        self._painter.forget()
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
@@ -201,7 +204,7 @@ class Pacer(Widget):
                 continue
             for start, end in changed_spans(old_text, new_text):
                 regions.append(Region(start, y, end - start, 1))
-        if regions:
+        if regions and not self._painter.paint(regions, new):
             self.refresh(*regions)
 
     def _compose_lines(self, width: int, height: int) -> list[Line]:
