@@ -1,6 +1,6 @@
 """Frames the breathing player asks for, counted on a fake clock over one 4-4-4-4 cycle.
 
-The player books its next wake-up with `set_timer`; here that is recorded
+The player books its next wake-up on its frame timer; here that is recorded
 instead of run, the fake clock is moved to it, and the screen looks again.
 Every wake-up the pacer asks for must change a cell on the screen (no frame
 that draws the same picture), and no change of the disc may wait longer than
@@ -10,7 +10,6 @@ one frame (1/30 s) to be drawn.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
 from backcare_tui.app import make_app
 from backcare_tui.core.breathing import parse_pattern
@@ -24,13 +23,6 @@ from backcare_tui.widgets.pacer import Pacer
 
 FRAME = 1 / 30
 CYCLE = 16.0
-
-
-class Booked:
-    """Stands in for the Textual timer the screen would have started."""
-
-    def stop(self) -> None:
-        return None
 
 
 def disc_at(phases: tuple[Phase, ...], when: float, rows: int) -> tuple[str, ...]:
@@ -49,12 +41,8 @@ async def test_box_breathing_asks_for_no_frame_that_changes_no_cell() -> None:
         assert isinstance(screen, PlayerScreen)
         pacer = screen.query_one(Pacer)
         booked: list[float] = []
-
-        def book(delay: float, callback: Any, **_: Any) -> Booked:
-            booked.append(delay)
-            return Booked()
-
-        screen.set_timer = book  # type: ignore[assignment,method-assign]
+        assert screen.frames is not None
+        screen.frames.book = booked.append  # type: ignore[method-assign,assignment]
         screen.sync()
         assert screen.player is not None
         phases = screen.player.timeline.phases

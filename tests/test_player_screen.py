@@ -220,7 +220,7 @@ async def test_pause_freezes_the_countdown_and_says_so() -> None:
         await pilot.press("space")
         assert "PAUSED" in shown(screen, "#player-phase")
         assert screen.has_class("-paused")
-        assert screen._timer is None, "a paused screen books no wake-up"
+        assert screen.frames is not None and not screen.frames.booked, "paused: no wake-up"
         await at(app, pilot, 65)
         assert countdown(screen) == "0:08"
         await pilot.press("space")
@@ -348,7 +348,7 @@ async def test_a_breathing_step_shows_the_pacer_in_place_of_the_digits() -> None
         assert shown(screen, "#player-phase") == "BREATHE IN · 3", "word and count, band-sized"
         assert screen.query_one(Pacer).display
         assert not screen.query_one(BigClock).display
-        assert screen._timer is not None
+        assert screen.frames is not None and screen.frames.booked
 
 
 async def test_untrusted_text_is_never_markup() -> None:

@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Label, Static
 
 from ..core.breathing_session import INSTRUCTIONS, STILL_INSTRUCTIONS
@@ -53,6 +52,7 @@ from ..widgets.session_progress import SessionProgress
 from ..widgets.session_steps import SessionSteps
 from ..widgets.side_band import SideBand
 from .confirm import ConfirmScreen
+from .frame_timer import FrameTimer
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -191,7 +191,8 @@ class PlayerScreen(Screen[SessionSummary]):
         """Set once, when the session is concluded."""
         self._overlay_paused = False
         """Paused because help or the palette covered the screen; resume when it closes."""
-        self._timer: Timer | None = None
+        self.frames: FrameTimer | None = None
+        """The one pending wake-up (the next frame), from mount on."""
         self._started_at = datetime.now(UTC)
         self._started_clock = 0.0
         self._shown: dict[str, str] = {}
@@ -247,6 +248,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self._started_clock = app.clock.now()
         self.player.start()
         self._title = TerminalTitle(self._write_to_terminal)
+        self.frames = FrameTimer(app, self.sync)
         app.app_suspend_signal.subscribe(self, self._process_suspending)
         app.app_resume_signal.subscribe(self, self._process_resumed)
         self.sync()
@@ -315,16 +317,15 @@ class PlayerScreen(Screen[SessionSummary]):
         cue_due = self.guide.until_next(player)
         if cue_due is not None:
             delay = cue_due if delay is None else min(delay, cue_due)
-        if delay is not None:
-            self._timer = self.set_timer(delay, self.sync, name="player-sync")
+        if delay is not None and self.frames is not None:
+            self.frames.book(delay)
 
     def _sound_problem(self, message: str) -> None:
         self.notify(message[:1].upper() + message[1:], title="Sound", severity="warning")
 
     def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        if self.frames is not None:
+            self.frames.cancel()
 
     def redraw(self) -> None:
         """Words change with the phase; per frame only the clock, pacer and bar are asked."""
@@ -342,7 +343,8 @@ class PlayerScreen(Screen[SessionSummary]):
         else:
             self._clock.update(format_clock(player.phase_remaining))
         self._show_cue(player)
-        self._show("#player-phase", self._band_text(player, phase, paused))
+        # The band's size is fixed by the stylesheet: its words change without a new layout.
+        self._show("#player-phase", self._band_text(player, phase, paused), layout=False)
         if self._title is not None:
             name = self._headline(player.timeline, phase) or player.step.name
             self._title.show(window_title(phase, player.phase_remaining, name, paused=paused))
@@ -420,11 +422,11 @@ class PlayerScreen(Screen[SessionSummary]):
             cue = clean_line(self.guide.current_text(player))
         self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
 
-    def _show(self, selector: str, text: str) -> None:
+    def _show(self, selector: str, text: str, *, layout: bool = True) -> None:
         """Update a line only when its words change; untrusted text goes in as Text."""
         if self._shown.get(selector) != text:
             self._shown[selector] = text
-            self.query_one(selector, Static).update(Text(text))
+            self.query_one(selector, Static).update(Text(text), layout=layout)
 
     # the end
 
