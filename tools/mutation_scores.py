@@ -19,7 +19,8 @@ NO_TESTS = {5, 33}
 
 def main(root: Path = Path("mutants")) -> int:
     rows: list[tuple[str, Counter[str]]] = []
-    for meta in sorted(root.glob("backcare_tui/core/*.py.meta")):
+    core = root / "backcare_tui" / "core"
+    for meta in sorted(core.rglob("*.py.meta")):
         codes = json.loads(meta.read_text())["exit_code_by_key"].values()
         counts: Counter[str] = Counter()
         for code in codes:
@@ -34,11 +35,11 @@ def main(root: Path = Path("mutants")) -> int:
             else:
                 counts["other"] += 1
         if sum(counts.values()) - counts["unchecked"]:
-            rows.append((meta.name.removesuffix(".py.meta"), counts))
+            rows.append((meta.relative_to(core).as_posix().removesuffix(".py.meta"), counts))
     if not rows:
         print("no checked mutants in mutants/: run `make mutate` first", file=sys.stderr)
         return 1
-    print(f"{'module':<22}{'killed':>8}{'survived':>10}{'no tests':>10}{'other':>7}{'score':>8}")
+    print(f"{'module':<26}{'killed':>8}{'survived':>10}{'no tests':>10}{'other':>7}{'score':>8}")
     total: Counter[str] = Counter()
     for name, counts in rows:
         total.update(counts)
@@ -52,7 +53,7 @@ def _line(name: str, counts: Counter[str]) -> str:
     score = f"{100 * counts['killed'] / judged:.1f}%" if judged else "-"
     unchecked = f"  ({counts['unchecked']} not run)" if counts["unchecked"] else ""
     return (
-        f"{name:<22}{counts['killed']:>8}{counts['survived']:>10}{counts['no tests']:>10}"
+        f"{name:<26}{counts['killed']:>8}{counts['survived']:>10}{counts['no tests']:>10}"
         f"{counts['other']:>7}{score:>8}{unchecked}"
     )
 

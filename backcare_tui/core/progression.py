@@ -113,7 +113,6 @@ class Change:
     """ "session", "easy", "hard", "pain" or "reset"."""
     levels: tuple[int, ...]
     """Every step's level after it."""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,7 +173,7 @@ def standing(
     for moment, _, summary in events:
         if summary is None:
             states = [StepLevel(0) for _ in routine.steps]
-            changes.append(Change(moment, RESET, tuple(0 for _ in states), "back to level 0"))
+            changes.append(Change(moment, RESET, tuple(0 for _ in states)))
             continue
         kind = _kind(summary)
         if kind is None:
@@ -182,8 +181,7 @@ def standing(
         states = [
             _advance(step, state, kind) for step, state in zip(routine.steps, states, strict=True)
         ]
-        note = pain_note(summary) if kind == PAIN else ""
-        changes.append(Change(moment, kind, tuple(s.level for s in states), note))
+        changes.append(Change(moment, kind, tuple(s.level for s in states)))
     return Standing(tuple(states), tuple(changes))
 
 
