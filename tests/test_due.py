@@ -5,10 +5,19 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backcare_tui.core.due import SETTLE_SECONDS, Rules, Week, decide, session_due
+from backcare_tui.core.due import (
+    SETTLE_SECONDS,
+    Decision,
+    Rules,
+    Week,
+    decide,
+    goal_line,
+    session_due,
+)
 from backcare_tui.core.schedule import Span, parse_span
 
 RULES = Rules(quiet=parse_span("21:00-08:00"), min_gap=timedelta(minutes=45), only_if_due=True)
@@ -67,6 +76,49 @@ def test_only_if_due() -> None:
     anyway = Rules(RULES.quiet, RULES.min_gap, only_if_due=False)
     assert decide(at(10), anyway, last_reminder=None, settled_for=None, week=met).notify
     assert not decide(at(10), anyway, last_reminder=None, settled_for=None, week=done).notify
+
+
+MET = Week(done_today=False, completed=3, goal=3, days_left=3)
+
+
+# What `backcare remind --now` prints after "No reminder: ", rule by rule, in the order
+# they are checked (an earlier rule's reason wins).
+@pytest.mark.parametrize(
+    ("hour", "last", "settled", "week", "reason"),
+    [
+        (21, None, 60.0, None, "quiet hours (21:00-08:00)"),
+        (10, at(9, 30), 60.0, None, "reminded at 09:30, less than 45 min ago"),
+        (
+            10,
+            None,
+            272.0,
+            None,
+            "the computer woke or you logged in 5 min ago (quiet for the first 10 min)",
+        ),
+        (10, None, None, Week(True, 0, 3, 7), "today's session is done"),
+        (10, None, None, None, "the history cannot be read, so nothing is known to be due"),
+        (10, None, None, MET, "this week's goal of 3 is met"),
+        (10, None, None, Week(False, 0, 3, 2), "nothing is due today"),
+    ],
+)
+def test_each_rule_says_why_no_reminder_went_out(
+    hour: int, last: datetime | None, settled: float | None, week: Week | None, reason: str
+) -> None:
+    decision = decide(at(hour), RULES, last_reminder=last, settled_for=settled, week=week)
+    assert decision == Decision(False, reason)
+
+
+@pytest.mark.parametrize(
+    ("week", "line"),
+    [
+        (Week(False, 0, 3, 7), "3 more this week to reach 3"),
+        (Week(False, 2, 3, 7), "1 more this week to reach 3"),
+        (MET, "3 of 3 this week: goal met"),
+        (Week(False, 4, 3, 7), "4 of 3 this week: goal met"),
+    ],
+)
+def test_goal_line(week: Week, line: str) -> None:
+    assert goal_line(week) == line
 
 
 def test_session_due() -> None:

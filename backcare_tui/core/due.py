@@ -69,7 +69,8 @@ class Rules:
 @dataclass(frozen=True)
 class Decision:
     notify: bool
-    reason: str
+    reason: str = ""
+    """Why no reminder goes out, for "No reminder: ..." (empty when it does)."""
 
 
 def decide(
@@ -103,4 +104,4 @@ def decide(
             if week.to_go == 0:
                 return Decision(False, f"this week's goal of {week.goal} is met")
             return Decision(False, "nothing is due today")
-    return Decision(True, "due" if week is not None and session_due(week) else "scheduled")
+    return Decision(True)
