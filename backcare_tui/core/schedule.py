@@ -179,10 +179,16 @@ def parse_days(text: str) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
+_FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _day(word: str, text: str) -> int:
-    key = word.strip()[:3]
-    if len(word.strip()) >= 3 and key in DAY_NAMES:
-        return DAY_NAMES.index(key)
+    """ "mon", "thurs", "friday", "fridays" -> the weekday; anything else ("monkey", or
+    "wed-fri" left over from "mon-wed-fri") is refused rather than read as its first letters."""
+    key = word.strip()
+    for index, name in enumerate(_FULL_DAY_NAMES):
+        if len(key) >= 3 and (name.startswith(key) or key == name + "s"):
+            return index
     raise ScheduleError(
         f'days must be day names like mon-fri or mon,wed,fri (or weekdays, daily); got "{text}"'
     )
