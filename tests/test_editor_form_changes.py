@@ -5,9 +5,12 @@ instead, and Ctrl+R still opens the file as text to fix it by hand."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from test_external_editor import FAKE_EDITOR, executable
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -105,3 +108,28 @@ async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_fir
     routine = load_routine(path)
     assert routine.name == "5" and [s.name for s in routine.steps] == ["Arch", "Cat cow"]
     assert "rset" not in path.read_text(encoding="utf-8")
+
+
+async def test_ctrl_r_opens_the_file_at_the_unknown_key_to_fix_it_by_hand(
+    user_routines: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = executable(tmp_path / "bin", "vim", FAKE_EDITOR.format(python=sys.executable))
+    log = tmp_path / "editor.log"
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setenv("FAKE_LOG", str(log))
+    monkeypatch.setenv("FAKE_FROM", "rset = 3")
+    monkeypatch.setenv("FAKE_TO", "rest = 3")
+    path = user_routines / "cat.toml"
+    path.write_text(FILE.replace("name = 5", 'name = "Cat"'), encoding="utf-8")
+    app = make_app(settings=Settings(notice_seen=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_file(app, pilot, path)
+        assert screen.session.changes and screen.check_action("reopen", ()) is True
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert log.read_text().split() == ["+10", str(path)]  # the line of `rset = 3`
+        assert not screen.session.changes and not screen.session.notes
+        assert screen.draft.steps[1].get("rest") == "3"
+        assert text_of(screen, "#editor-problems") == "No problems"
+    assert load_routine(path).steps[1].name == "Cat cow"
