@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apps import AppFactory, build_test_app
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -51,3 +52,14 @@ def user_routines(isolated_home: Path) -> Path:
     folder = isolated_home / "config" / "backcare" / "routines"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture
+def app_with(isolated_home: Path) -> AppFactory:
+    """Builds a test app: `app_with(ascii=True)`, `app_with(clock=clock, start=routine)`.
+
+    Settings start from tests/apps.TEST_SETTINGS (notice read, no sound); the clock
+    is a FakeClock unless one is given. Depends on `isolated_home`, so the app never
+    reads the real config or data folders.
+    """
+    return build_test_app

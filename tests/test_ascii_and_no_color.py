@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from rich.segment import Segment
 from test_sizes import SCREENS
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
+from backcare_tui.app import BackcareApp
 from backcare_tui.looks import ascii_text
 from backcare_tui.screens.editor_actions import edit_routine
 
@@ -57,11 +56,11 @@ async def open_screen(app: BackcareApp, pilot: Pilot[Any], name: str) -> None:
 
 
 @pytest.mark.parametrize("name", [*SCREENS, *EXTRA_SCREENS])
-async def test_ascii_everywhere(name: str, user_routines: Path) -> None:
+async def test_ascii_everywhere(name: str, user_routines: Path, app_with: AppFactory) -> None:
     (user_routines / "ubung.toml").write_text(
         'name = "Übung für Rücken"\n[[steps]]\nname = "Dehnen"\nduration = 30\n'
     )
-    app = make_app(settings=Settings(notice_seen=True, sound=False, ascii=True), clock=FakeClock())
+    app = app_with(ascii=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_screen(app, pilot, name)
         expected = SCREENS[name][1] if name in SCREENS else EXTRA_SCREENS[name]
@@ -72,8 +71,8 @@ async def test_ascii_everywhere(name: str, user_routines: Path) -> None:
             assert "Übung für Rücken" in text  # a person's own words stay as written
 
 
-async def test_footer_keys_are_words_in_ascii() -> None:
-    app = make_app(settings=Settings(notice_seen=True, sound=False, ascii=True), clock=FakeClock())
+async def test_footer_keys_are_words_in_ascii(app_with: AppFactory) -> None:
+    app = app_with(ascii=True)
     async with app.run_test(size=(200, 30)) as pilot:
         await pilot.pause()
         edit_routine(app, app.library.find("desk-break"))
@@ -92,9 +91,11 @@ def test_drawing_characters_become_ascii_of_the_same_width() -> None:
 
 
 @pytest.mark.parametrize("name", ["home", "player, hold", "stop?", "settings", "editor"])
-async def test_no_color_means_no_colour(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_no_color_means_no_colour(
+    name: str, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_screen(app, pilot, name)
         coloured = {
@@ -111,9 +112,10 @@ async def test_no_color_means_no_colour(name: str, monkeypatch: pytest.MonkeyPat
 
 async def test_no_color_shows_the_highlighted_routine_in_reverse(
     monkeypatch: pytest.MonkeyPatch,
+    app_with: AppFactory,
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         reversed_text = {

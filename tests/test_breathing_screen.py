@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.breathing import PRESETS, BreathPattern
-from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.breathing import BreathingScreen
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.pacer import Pacer
-
-
-def app_for() -> BackcareApp:
-    return make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
 
 
 async def open_screen(app: BackcareApp, pilot: Pilot[Any]) -> BreathingScreen:
@@ -49,8 +44,8 @@ def playing(app: BackcareApp) -> Breathing:
     return action
 
 
-async def test_presets_with_their_pace_and_description() -> None:
-    app = app_for()
+async def test_presets_with_their_pace_and_description(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         presets = screen.query_one("#breathing-presets", OptionList)
@@ -64,8 +59,8 @@ async def test_presets_with_their_pace_and_description() -> None:
         assert plan == "5 minutes: 30 breaths, 5:05 with a 5 s lead-in"
 
 
-async def test_moving_through_the_list_fills_the_pattern() -> None:
-    app = app_for()
+async def test_moving_through_the_list_fills_the_pattern(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         await pilot.press("down")
@@ -83,8 +78,8 @@ async def test_moving_through_the_list_fills_the_pattern() -> None:
         assert breathing.minutes == 5
 
 
-async def test_typed_pattern_and_cycles_start_a_session() -> None:
-    app = app_for()
+async def test_typed_pattern_and_cycles_start_a_session(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         await type_into(pilot, screen, "#breathing-pattern", "4-7-8")
@@ -102,8 +97,8 @@ async def test_typed_pattern_and_cycles_start_a_session() -> None:
         assert app.screen.query_one(Pacer)
 
 
-async def test_warnings_show_but_do_not_block() -> None:
-    app = app_for()
+async def test_warnings_show_but_do_not_block(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         warnings = screen.query_one("#breathing-warnings", Static)
@@ -118,8 +113,8 @@ async def test_warnings_show_but_do_not_block() -> None:
         assert playing(app).pattern == BreathPattern(1, 0, 1, 0)
 
 
-async def test_mistakes_are_explained_and_nothing_starts() -> None:
-    app = app_for()
+async def test_mistakes_are_explained_and_nothing_starts(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         await type_into(pilot, screen, "#breathing-pattern", "4-x")
@@ -141,8 +136,8 @@ async def test_mistakes_are_explained_and_nothing_starts() -> None:
         assert app.screen is screen
 
 
-async def test_escape_goes_back() -> None:
-    app = app_for()
+async def test_escape_goes_back(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_screen(app, pilot)
         await pilot.press("escape")
@@ -151,8 +146,8 @@ async def test_escape_goes_back() -> None:
         assert not isinstance(app.screen, BreathingScreen)
 
 
-async def test_a_preset_can_be_chosen_up_front() -> None:
-    app = app_for()
+async def test_a_preset_can_be_chosen_up_front(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(BreathingScreen("coherent"))
         await pilot.pause()
@@ -163,8 +158,8 @@ async def test_a_preset_can_be_chosen_up_front() -> None:
         assert plan == "5 minutes: 27 breaths, 5:02 with a 5 s lead-in"
 
 
-async def test_fits_at_80x24() -> None:
-    app = app_for()
+async def test_fits_at_80x24(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot)
         hint = screen.query_one("#breathing-start", Button)
@@ -172,8 +167,8 @@ async def test_fits_at_80x24() -> None:
         assert hint.region.width > 0
 
 
-async def test_start_button_for_the_mouse() -> None:
-    app = app_for()
+async def test_start_button_for_the_mouse(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_screen(app, pilot)
         await pilot.click("#breathing-start")

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from apps import AppFactory
 from screen_replay import Terminal
 from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 
 from backcare_tui import compositor_crop
-from backcare_tui.app import make_app
 from backcare_tui.core.breathing import parse_pattern
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Routine, Step
-from backcare_tui.core.settings import Settings
 
 ROUTINE = Routine(
     name="Breathe",
@@ -39,7 +38,9 @@ ROUTINE = Routine(
 )
 
 
-async def test_partial_updates_send_less_and_show_the_same(monkeypatch: Any) -> None:
+async def test_partial_updates_send_less_and_show_the_same(
+    monkeypatch: Any, app_with: AppFactory
+) -> None:
     updates: list[tuple[str, str]] = []
     patched_render_update = Compositor.render_update
 
@@ -65,7 +66,7 @@ async def test_partial_updates_send_less_and_show_the_same(monkeypatch: Any) -> 
 
     monkeypatch.setattr(Compositor, "render_update", both)
     clock = FakeClock()
-    app = make_app(settings=Settings(prepare_seconds=0, sound=False), clock=clock)
+    app = app_with(clock=clock, prepare_seconds=0)
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -92,10 +93,10 @@ async def test_partial_updates_send_less_and_show_the_same(monkeypatch: Any) -> 
     )
 
 
-async def test_textual_still_renders_widgets_outside_the_changed_rows() -> None:
+async def test_textual_still_renders_widgets_outside_the_changed_rows(app_with: AppFactory) -> None:
     """Without the speed-up, a change to the pacer's rows renders the footer too."""
     clock = FakeClock()
-    app = make_app(settings=Settings(prepare_seconds=0, sound=False), clock=clock)
+    app = app_with(clock=clock, prepare_seconds=0)
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.model import Held, Routine, Step, Timed
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.editor import EditorScreen
 from backcare_tui.screens.editor_actions import edit_routine
@@ -43,10 +43,11 @@ def names(screen: EditorScreen) -> list[str]:
 
 async def test_the_first_tab_from_the_step_list_lands_on_a_field_in_view(
     user_routines: Path,
+    app_with: AppFactory,
 ) -> None:
     path = user_routines / "shoulders.toml"
     path.write_text(dumps_routine(ROUTINE), encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(pilot, app, path)
         assert isinstance(screen.focused, EditorStepOutline)
@@ -59,10 +60,12 @@ async def test_the_first_tab_from_the_step_list_lands_on_a_field_in_view(
             assert screen.region.contains_region(focused.region)
 
 
-async def test_ctrl_z_undoes_remove_add_and_move_in_turn(user_routines: Path) -> None:
+async def test_ctrl_z_undoes_remove_add_and_move_in_turn(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = user_routines / "shoulders.toml"
     path.write_text(dumps_routine(ROUTINE), encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(pilot, app, path)
         assert screen.check_action("undo", ()) is None  # nothing to undo yet
@@ -86,10 +89,12 @@ async def test_ctrl_z_undoes_remove_add_and_move_in_turn(user_routines: Path) ->
         assert screen.check_action("undo", ()) is None
 
 
-async def test_ctrl_z_works_while_typing_in_a_field(user_routines: Path) -> None:
+async def test_ctrl_z_works_while_typing_in_a_field(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = user_routines / "shoulders.toml"
     path.write_text(dumps_routine(ROUTINE), encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(pilot, app, path)
         await pilot.press("home", "down", "delete", "tab")
@@ -99,10 +104,12 @@ async def test_ctrl_z_works_while_typing_in_a_field(user_routines: Path) -> None
         assert app.screen is screen
 
 
-async def test_a_file_that_does_not_load_lists_only_keys_that_work(user_routines: Path) -> None:
+async def test_a_file_that_does_not_load_lists_only_keys_that_work(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = user_routines / "broken.toml"
     path.write_text('name = "x"\n[[steps]\n', encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(200, 30)) as pilot:
         screen = await open_file(pilot, app, path)
         assert screen.session.broken

@@ -6,18 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
-from backcare_tui.app import BackcareApp, Outcome, make_app
+from backcare_tui.app import BackcareApp, Outcome
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.loader import load_routine
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.paths import builtin_routines_dir, trash_dir
 from backcare_tui.core.routine_files import backups_of
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
@@ -40,10 +40,6 @@ ROUTINE = Routine(
     ),
     rest_between=5,
 )
-
-
-def app_for() -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True))
 
 
 def write(folder: Path, text: str | None = None, name: str = "shoulders.toml") -> Path:
@@ -97,10 +93,10 @@ def error_of(screen: EditorScreen, id: str) -> str:
     return str(field.parent.query_one(".field-error", Static).render())
 
 
-async def test_change_a_hold_time_and_save(user_routines: Path) -> None:
+async def test_change_a_hold_time_and_save(user_routines: Path, app_with: AppFactory) -> None:
     path = write(user_routines)
     original = path.read_bytes()
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 2)
@@ -115,9 +111,9 @@ async def test_change_a_hold_time_and_save(user_routines: Path) -> None:
     assert [b.read_bytes() for b in backups_of("shoulders")] == [original]
 
 
-async def test_total_and_plan_follow_the_typing(user_routines: Path) -> None:
+async def test_total_and_plan_follow_the_typing(user_routines: Path, app_with: AppFactory) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         total = screen.query_one("#editor-total", Static)
@@ -129,9 +125,9 @@ async def test_total_and_plan_follow_the_typing(user_routines: Path) -> None:
         assert "1m 30s" in shown(screen.query_one("#editor-plan", Static))
 
 
-async def test_add_move_and_remove_steps(user_routines: Path) -> None:
+async def test_add_move_and_remove_steps(user_routines: Path, app_with: AppFactory) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 3)
@@ -159,9 +155,11 @@ async def test_add_move_and_remove_steps(user_routines: Path) -> None:
     assert names == ["Circles", "Neck rolls", "Neck rolls", "Breathe"]
 
 
-async def test_changing_the_shape_changes_the_fields(user_routines: Path) -> None:
+async def test_changing_the_shape_changes_the_fields(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 3)
@@ -180,10 +178,11 @@ async def test_changing_the_shape_changes_the_fields(user_routines: Path) -> Non
 
 async def test_an_invalid_value_blocks_saving_and_says_what_check_says(
     user_routines: Path,
+    app_with: AppFactory,
 ) -> None:
     path = write(user_routines)
     before = path.read_bytes()
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 2)
@@ -203,9 +202,11 @@ async def test_an_invalid_value_blocks_saving_and_says_what_check_says(
     assert main(["check", str(path)]) == 1
 
 
-async def test_leaving_with_unsaved_changes_asks_first(user_routines: Path) -> None:
+async def test_leaving_with_unsaved_changes_asks_first(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 0)
@@ -225,9 +226,11 @@ async def test_leaving_with_unsaved_changes_asks_first(user_routines: Path) -> N
     assert load_routine(path) == ROUTINE
 
 
-async def test_leaving_without_changes_does_not_ask(user_routines: Path) -> None:
+async def test_leaving_without_changes_does_not_ask(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_file(app, pilot, path)
         await pilot.press("escape")
@@ -236,10 +239,12 @@ async def test_leaving_without_changes_does_not_ask(user_routines: Path) -> None
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_editing_a_builtin_writes_a_user_copy(user_routines: Path) -> None:
+async def test_editing_a_builtin_writes_a_user_copy(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     builtin = builtin_routines_dir() / "desk-break.toml"
     before = builtin.read_bytes()
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         entry = app.library.find("desk-break")
         assert entry is not None and entry.read_only
@@ -256,7 +261,7 @@ async def test_editing_a_builtin_writes_a_user_copy(user_routines: Path) -> None
     copy = user_routines / "desk-break.toml"
     assert load_routine(copy).name == "My desk break"
     assert builtin.read_bytes() == before
-    entry = make_app(settings=Settings(notice_seen=True)).library.find("desk-break")
+    entry = app_with().library.find("desk-break")
     assert entry is not None and entry.path == copy and entry.shadows == builtin
 
 
@@ -272,10 +277,12 @@ duration = 30 # slow!
 
 
 @pytest.mark.parametrize("answer", ["y", "n"])
-async def test_comments_are_warned_about_before_saving(user_routines: Path, answer: str) -> None:
+async def test_comments_are_warned_about_before_saving(
+    user_routines: Path, answer: str, app_with: AppFactory
+) -> None:
     path = write(user_routines, COMMENTED, "gentle.toml")
     original = path.read_bytes()
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert "has comments" in str(screen.query_one("#editor-info", Static).render())
@@ -299,9 +306,11 @@ async def test_comments_are_warned_about_before_saving(user_routines: Path, answ
         assert [b.read_bytes() for b in backups_of("gentle")] == [original]
 
 
-async def test_a_file_changed_elsewhere_is_not_overwritten_silently(user_routines: Path) -> None:
+async def test_a_file_changed_elsewhere_is_not_overwritten_silently(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 0)
@@ -316,9 +325,11 @@ async def test_a_file_changed_elsewhere_is_not_overwritten_silently(user_routine
     assert load_routine(path).name == "Theirs"
 
 
-async def test_new_routine_saves_under_a_free_name(user_routines: Path) -> None:
+async def test_new_routine_saves_under_a_free_name(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     write(user_routines, dumps_routine(Routine("My routine", ROUTINE.steps)), "my-routine.toml")
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         new_routine(app)
         await pilot.pause()
@@ -330,8 +341,10 @@ async def test_new_routine_saves_under_a_free_name(user_routines: Path) -> None:
     assert load_routine(user_routines / "my-routine.toml").steps == ROUTINE.steps
 
 
-async def test_duplicate_from_home_opens_the_copy(user_routines: Path) -> None:
-    app = app_for()
+async def test_duplicate_from_home_opens_the_copy(
+    user_routines: Path, app_with: AppFactory
+) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         entry = app.library.find("desk-break")
         duplicate_routine(app, entry)
@@ -342,9 +355,11 @@ async def test_duplicate_from_home_opens_the_copy(user_routines: Path) -> None:
         assert screen.draft.name == "Desk break (copy)"
 
 
-async def test_delete_asks_then_moves_the_file_to_the_trash(user_routines: Path) -> None:
+async def test_delete_asks_then_moves_the_file_to_the_trash(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         delete_routine(app, load_entry(path, USER))
         await pilot.pause()
@@ -360,8 +375,8 @@ async def test_delete_asks_then_moves_the_file_to_the_trash(user_routines: Path)
     assert any(str(trash_dir().name) in note and "shoulders.toml" in note for note in notes)
 
 
-async def test_builtins_cannot_be_deleted() -> None:
-    app = app_for()
+async def test_builtins_cannot_be_deleted(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         delete_routine(app, app.library.find("desk-break"))
         await pilot.pause()
@@ -369,10 +384,12 @@ async def test_builtins_cannot_be_deleted() -> None:
     assert (builtin_routines_dir() / "desk-break.toml").exists()
 
 
-async def test_try_it_plays_the_edited_routine_without_saving(user_routines: Path) -> None:
+async def test_try_it_plays_the_edited_routine_without_saving(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
     before = path.read_bytes()
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 0)
@@ -388,9 +405,10 @@ async def test_try_it_plays_the_edited_routine_without_saving(user_routines: Pat
 
 async def test_a_broken_file_opens_with_its_problems_and_the_editor_key(
     user_routines: Path,
+    app_with: AppFactory,
 ) -> None:
     path = write(user_routines, 'name = "x"\n[[steps]\n', "broken.toml")
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert screen.session.broken and screen.has_class("-broken")
@@ -400,10 +418,12 @@ async def test_a_broken_file_opens_with_its_problems_and_the_editor_key(
         assert not screen.check_action("save", ())
 
 
-async def test_a_wrong_value_in_a_file_opens_in_the_form(user_routines: Path) -> None:
+async def test_a_wrong_value_in_a_file_opens_in_the_form(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     text = dumps_routine(ROUTINE).replace("hold = 5", 'hold = -5\nsides = "sideways"')
     path = write(user_routines, text)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert not screen.session.broken
@@ -420,10 +440,11 @@ async def test_a_wrong_value_in_a_file_opens_in_the_form(user_routines: Path) ->
 
 async def test_a_file_without_steps_opens_in_the_form_with_its_problem(
     user_routines: Path,
+    app_with: AppFactory,
 ) -> None:
     text = 'name = "Bare"\ndescription = "Kept as it is"\ntags = ["neck"]\n'
     path = write(user_routines, text, "bare.toml")
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert not screen.session.broken and not screen.has_class("-broken")
@@ -448,9 +469,11 @@ async def test_a_file_without_steps_opens_in_the_form_with_its_problem(
     assert [s.name for s in routine.steps] == ["New step"]
 
 
-async def test_every_key_has_a_description_and_a_palette_entry(user_routines: Path) -> None:
+async def test_every_key_has_a_description_and_a_palette_entry(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         await select_item(pilot, screen, 2)
@@ -471,9 +494,11 @@ async def test_every_key_has_a_description_and_a_palette_entry(user_routines: Pa
         assert "Remove step" not in offered and "Add step" in offered
 
 
-async def test_backcare_edit_opens_the_editor_and_leaves_with_it(user_routines: Path) -> None:
+async def test_backcare_edit_opens_the_editor_and_leaves_with_it(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     path = write(user_routines)
-    app = make_app(settings=Settings(notice_seen=True), edit=load_entry(path, USER))
+    app = app_with(edit=load_entry(path, USER))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen

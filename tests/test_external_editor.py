@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from apps import AppFactory
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.errors import Problem
 from backcare_tui.core.external_editor import (
     EditorNotFound,
@@ -19,7 +20,6 @@ from backcare_tui.core.external_editor import (
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.loader import load_routine
 from backcare_tui.core.model import Held, Routine, Step, Timed
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.editor import EditorScreen
 
@@ -143,12 +143,12 @@ async def open_editor(app: BackcareApp, path: Path) -> EditorScreen:
 
 
 async def test_round_trip_through_editor_reloads_the_form(
-    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     path = routine_file(user_routines)
     monkeypatch.setenv("FAKE_FROM", "hold = 5")
     monkeypatch.setenv("FAKE_TO", "hold = 12")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_editor(app, path)
         await pilot.press("ctrl+o")
@@ -162,12 +162,12 @@ async def test_round_trip_through_editor_reloads_the_form(
 
 
 async def test_bad_edit_shows_line_and_column_and_reopens_there(
-    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     path = routine_file(user_routines)
     monkeypatch.setenv("FAKE_FROM", "hold = 5")
     monkeypatch.setenv("FAKE_TO", "hold 5")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_editor(app, path)
         await pilot.press("ctrl+o")
@@ -193,12 +193,12 @@ async def test_bad_edit_shows_line_and_column_and_reopens_there(
 
 
 async def test_unsaved_form_changes_are_saved_before_the_editor_opens(
-    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch
+    user_routines: Path, fake_vim: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     path = routine_file(user_routines)
     monkeypatch.setenv("FAKE_FROM", "Warm up")
     monkeypatch.setenv("FAKE_TO", "Warm up well")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_editor(app, path)
         screen.draft.name = "Squeeze more"

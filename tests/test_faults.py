@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 
 from backcare_tui.app import BackcareApp, make_app
@@ -310,10 +311,6 @@ LENGTH = 16.0
 """Over MIN_RECORDED_SECONDS, so the session is one the history must keep."""
 
 
-def app_for() -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
-
-
 async def play_to_the_end(app: BackcareApp, pilot: Pilot[Any]) -> None:
     app.start_session(ROUTINE)
     await pilot.pause()
@@ -393,11 +390,11 @@ FAULTS = {
 
 @pytest.mark.parametrize("fault", FAULTS)
 async def test_a_session_ends_cleanly_when_the_history_cannot_be_written(
-    monkeypatch: pytest.MonkeyPatch, fault: str
+    monkeypatch: pytest.MonkeyPatch, fault: str, app_with: AppFactory
 ) -> None:
     inject, words = FAULTS[fault]
     inject(monkeypatch)
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         await play_to_the_end(app, pilot)
         assert isinstance(app.screen, SummaryScreen), "the session still ends"
@@ -409,13 +406,14 @@ async def test_a_session_ends_cleanly_when_the_history_cannot_be_written(
 
 async def test_a_locked_history_is_waited_for_then_reported(
     monkeypatch: pytest.MonkeyPatch,
+    app_with: AppFactory,
 ) -> None:
     history.record_session(_earlier())
     monkeypatch.setattr(history_db, "BUSY_TIMEOUT_SECONDS", 0.05)
     holder = sqlite3.connect(history_file(), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        app = app_for()
+        app = app_with()
         async with app.run_test() as pilot:
             await play_to_the_end(app, pilot)
             assert isinstance(app.screen, SummaryScreen)
@@ -426,12 +424,12 @@ async def test_a_locked_history_is_waited_for_then_reported(
     assert [s.summary.routine_name for s in load_history().sessions] == ["Earlier"]
 
 
-async def test_a_corrupt_history_is_set_aside_and_the_session_kept() -> None:
+async def test_a_corrupt_history_is_set_aside_and_the_session_kept(app_with: AppFactory) -> None:
     path = history_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     garbage = b"this is not a database\x00" * 300
     path.write_bytes(garbage)
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         await play_to_the_end(app, pilot)
         assert isinstance(app.screen, SummaryScreen)
@@ -443,10 +441,11 @@ async def test_a_corrupt_history_is_set_aside_and_the_session_kept() -> None:
 
 async def test_quitting_mid_session_on_a_full_disk_reports_after_the_app(
     monkeypatch: pytest.MonkeyPatch,
+    app_with: AppFactory,
 ) -> None:
     """Stored synchronously on the way out; the CLI prints what could not be shown."""
     _full_disk(monkeypatch)
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

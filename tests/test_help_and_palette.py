@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from backcare_tui.app import BackcareApp, make_app
+from apps import AppFactory
+
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.breathing import BreathingScreen
 from backcare_tui.screens.help import HelpScreen, key_groups
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 
 
-def app() -> BackcareApp:
-    return make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
-
-
 def titles(app: BackcareApp) -> list[str]:
     return [command.title for command in app.get_system_commands(app.screen)]
 
 
-async def test_palette_offers_routines_and_presets_on_home_only() -> None:
-    backcare = app()
+async def test_palette_offers_routines_and_presets_on_home_only(app_with: AppFactory) -> None:
+    backcare = app_with()
     async with backcare.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(backcare.screen, HomeScreen)
@@ -34,8 +31,8 @@ async def test_palette_offers_routines_and_presets_on_home_only() -> None:
         assert "Pause" in titles(backcare)
 
 
-async def test_breathe_preset_opens_the_breathing_screen_with_it() -> None:
-    backcare = app()
+async def test_breathe_preset_opens_the_breathing_screen_with_it(app_with: AppFactory) -> None:
+    backcare = app_with()
     async with backcare.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         backcare.breathe_preset("box")
@@ -44,8 +41,8 @@ async def test_breathe_preset_opens_the_breathing_screen_with_it() -> None:
         assert backcare.screen.initial == "box"
 
 
-async def test_help_shows_the_keys_of_the_screen_below() -> None:
-    backcare = app()
+async def test_help_shows_the_keys_of_the_screen_below(app_with: AppFactory) -> None:
+    backcare = app_with()
     async with backcare.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         home = backcare.screen
@@ -61,8 +58,8 @@ async def test_help_shows_the_keys_of_the_screen_below() -> None:
         assert backcare.screen is home
 
 
-async def test_help_opens_from_the_player_too() -> None:
-    backcare = app()
+async def test_help_opens_from_the_player_too(app_with: AppFactory) -> None:
+    backcare = app_with()
     async with backcare.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         backcare.start_routine_named("desk-break")
@@ -76,9 +73,9 @@ async def test_help_opens_from_the_player_too() -> None:
         assert "Resume" in descriptions and "+10s" in " ".join(descriptions)
 
 
-async def test_help_and_the_palette_hold_the_session_still() -> None:
+async def test_help_and_the_palette_hold_the_session_still(app_with: AppFactory) -> None:
     clock = FakeClock()
-    backcare = make_app(settings=Settings(notice_seen=True, sound=False), clock=clock)
+    backcare = app_with(clock=clock)
     async with backcare.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         backcare.start_routine_named("desk-break")

@@ -6,14 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
+from apps import AppFactory
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.library import Entry, EntryKind
 from backcare_tui.core.model import Held, Routine, Step
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen, matches
 from backcare_tui.screens.player import PlayerScreen
 
@@ -42,10 +41,6 @@ hold = "forever"
 """
 
 
-def app() -> BackcareApp:
-    return make_app(settings=Settings(sound=False), clock=FakeClock())
-
-
 def home_of(app: BackcareApp) -> HomeScreen:
     screen = app.screen
     assert isinstance(screen, HomeScreen)
@@ -71,9 +66,11 @@ def test_filter_matches_every_word_in_name_tags_equipment() -> None:
     assert not matches(entry, "seated ball")
 
 
-async def test_lists_routines_with_time_and_tags_and_previews_them(user_routines: Path) -> None:
+async def test_lists_routines_with_time_and_tags_and_previews_them(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "wall-angels.toml").write_text(GOOD, encoding="utf-8")
-    the_app = app()
+    the_app = app_with()
     async with the_app.run_test(size=(120, 40)) as pilot:
         home = home_of(the_app)
         assert "Desk break" in names(home)
@@ -90,9 +87,11 @@ async def test_lists_routines_with_time_and_tags_and_previews_them(user_routines
         assert "Total 19s" in text
 
 
-async def test_a_broken_file_is_shown_with_its_error(user_routines: Path) -> None:
+async def test_a_broken_file_is_shown_with_its_error(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "oops.toml").write_text(BROKEN, encoding="utf-8")
-    the_app = app()
+    the_app = app_with()
     async with the_app.run_test(size=(120, 40)) as pilot:
         home = home_of(the_app)
         options = home.query_one("#home-routines", OptionList)
@@ -108,8 +107,8 @@ async def test_a_broken_file_is_shown_with_its_error(user_routines: Path) -> Non
         assert the_app.screen is home, "a broken file never starts"
 
 
-async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
-    the_app = app()
+async def test_filter_narrows_the_list_and_escape_clears_it(app_with: AppFactory) -> None:
+    the_app = app_with()
     async with the_app.run_test(size=(100, 30)) as pilot:
         home = home_of(the_app)
         everything = len(home.entries)
@@ -132,8 +131,10 @@ async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
         assert home.query_one("#home-routines", OptionList).has_focus
 
 
-async def test_enter_starts_the_highlighted_routine_also_from_the_filter() -> None:
-    the_app = app()
+async def test_enter_starts_the_highlighted_routine_also_from_the_filter(
+    app_with: AppFactory,
+) -> None:
+    the_app = app_with()
     async with the_app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"desk", "enter")
         screen = the_app.screen
@@ -142,8 +143,8 @@ async def test_enter_starts_the_highlighted_routine_also_from_the_filter() -> No
         assert screen.path is not None and screen.path.name == "desk-break.toml"
 
 
-async def test_keys_for_other_screens_are_never_dead() -> None:
-    the_app = app()
+async def test_keys_for_other_screens_are_never_dead(app_with: AppFactory) -> None:
+    the_app = app_with()
     async with the_app.run_test(size=(100, 30)) as pilot:
         home = home_of(the_app)
         for key in ("b", "h", "question_mark"):
@@ -156,8 +157,8 @@ async def test_keys_for_other_screens_are_never_dead() -> None:
         assert not the_app.is_running
 
 
-async def test_every_home_key_is_in_the_palette() -> None:
-    the_app = app()
+async def test_every_home_key_is_in_the_palette(app_with: AppFactory) -> None:
+    the_app = app_with()
     async with the_app.run_test(size=(100, 30)):
         home = home_of(the_app)
         titles = {c.title for c in the_app.get_system_commands(home)}
@@ -166,11 +167,11 @@ async def test_every_home_key_is_in_the_palette() -> None:
         assert "Pause" not in titles
 
 
-async def test_routine_text_is_not_markup(user_routines: Path) -> None:
+async def test_routine_text_is_not_markup(user_routines: Path, app_with: AppFactory) -> None:
     (user_routines / "odd.toml").write_text(
         GOOD.replace('"Wall angels"', '"[red]Odd[/red]"'), encoding="utf-8"
     )
-    the_app = app()
+    the_app = app_with()
     async with the_app.run_test(size=(120, 40)) as pilot:
         home = home_of(the_app)
         home.query_one("#home-filter", Input).value = "odd"
@@ -180,9 +181,11 @@ async def test_routine_text_is_not_markup(user_routines: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [(20, 6), (50, 15), (80, 24), (300, 100)])
-async def test_home_survives_any_size(size: tuple[int, int], user_routines: Path) -> None:
+async def test_home_survives_any_size(
+    size: tuple[int, int], user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "oops.toml").write_text(BROKEN, encoding="utf-8")
-    the_app = app()
+    the_app = app_with()
     async with the_app.run_test(size=size) as pilot:
         await pilot.press("down", "down", "up")
         await pilot.resize_terminal(size[0] // 2 or 1, size[1] // 2 or 1)

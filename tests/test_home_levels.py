@@ -6,15 +6,13 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from apps import AppFactory
 from rich.console import Console
 from textual.widgets import Static
 
-from backcare_tui.app import make_app
-from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import record_session
 from backcare_tui.core.model import Held
 from backcare_tui.core.session_summary import SessionSummary
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 
@@ -57,11 +55,13 @@ def rendered(widget: Static) -> str:
     return console.export_text()
 
 
-async def test_preview_list_and_player_use_the_level(user_routines: Path) -> None:
+async def test_preview_list_and_player_use_the_level(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "plank-practice.toml").write_text(PRACTICE)
     for n in range(6):
         played(n)
-    app = make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         home = app.screen

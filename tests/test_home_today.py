@@ -7,14 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from apps import AppFactory
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.history import record_session
 from backcare_tui.core.model import Held
 from backcare_tui.core.session_summary import SessionSummary
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.today_line import TodayLine
@@ -54,8 +53,8 @@ def played(name: str, day: date, hour: int = 9) -> None:
     )
 
 
-def app_on(day: date, **settings: Any) -> BackcareApp:
-    app = make_app(settings=Settings(sound=False, notice_seen=True, **settings), clock=FakeClock())
+def app_on(app_with: AppFactory, day: date, **settings: Any) -> BackcareApp:
+    app = app_with(**settings)
     app.today_date = lambda: day
     return app
 
@@ -64,11 +63,13 @@ def line(app: BackcareApp) -> str:
     return str(app.screen.query_one(TodayLine).content)
 
 
-async def test_the_plan_day_shows_with_its_length_at_the_level(user_routines: Path) -> None:
+async def test_the_plan_day_shows_with_its_length_at_the_level(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "plank-practice.toml").write_text(PRACTICE)
     for n in range(3, 9):
         played("Plank practice", WEDNESDAY - timedelta(days=n))
-    app = app_on(WEDNESDAY, plan={"wed": "plank-practice"}, weekly_goal=3)
+    app = app_on(app_with, WEDNESDAY, plan={"wed": "plank-practice"}, weekly_goal=3)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         # Level 2 plank (3 x 30 s, 2 x 20 s rest) and level 3 bird-dog (8 reps a side): 4m 03s.
@@ -86,8 +87,8 @@ async def test_the_plan_day_shows_with_its_length_at_the_level(user_routines: Pa
         assert isinstance(plank, Held) and plank.hold == 30
 
 
-async def test_t_starts_the_suggestion_from_the_list() -> None:
-    app = app_on(WEDNESDAY)
+async def test_t_starts_the_suggestion_from_the_list(app_with: AppFactory) -> None:
+    app = app_on(app_with, WEDNESDAY)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert line(app).startswith("Today  Desk break · 4m 50s  A short start")
@@ -97,9 +98,9 @@ async def test_t_starts_the_suggestion_from_the_list() -> None:
         assert isinstance(player, PlayerScreen) and player.routine.name == "Desk break"
 
 
-async def test_when_today_is_done_it_says_so_and_starts_nothing() -> None:
+async def test_when_today_is_done_it_says_so_and_starts_nothing(app_with: AppFactory) -> None:
     played("Core support", WEDNESDAY, hour=7)
-    app = app_on(WEDNESDAY, weekly_goal=2)
+    app = app_on(app_with, WEDNESDAY, weekly_goal=2)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert (
@@ -112,12 +113,12 @@ async def test_when_today_is_done_it_says_so_and_starts_nothing() -> None:
 
 
 def test_home_with_today_and_a_progressed_preview(
-    snap_compare: SnapCompare, user_routines: Path
+    snap_compare: SnapCompare, user_routines: Path, app_with: AppFactory
 ) -> None:
     (user_routines / "plank-practice.toml").write_text(PRACTICE)
     for n in range(3, 9):
         played("Plank practice", WEDNESDAY - timedelta(days=n))
-    app = app_on(WEDNESDAY, plan={"wed": "plank-practice"})
+    app = app_on(app_with, WEDNESDAY, plan={"wed": "plank-practice"})
 
     async def highlight(pilot: Pilot[Any]) -> None:
         await pilot.pause()

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from apps import AppFactory
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
+from backcare_tui.app import BackcareApp
 from backcare_tui.screens.player import PlayerScreen
-
-
-def app() -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
 
 
 def footer(backcare: BackcareApp) -> str:
@@ -29,23 +24,23 @@ async def show(backcare: BackcareApp, screen: str, size: tuple[int, int]) -> str
         return footer(backcare)
 
 
-async def test_home_shows_every_key_when_wide() -> None:
-    shown = await show(app(), "home", (200, 30))
+async def test_home_shows_every_key_when_wide(app_with: AppFactory) -> None:
+    shown = await show(app_with(), "home", (200, 30))
     for key in ("s Settings", "del Delete", "^r Reload", "? Help", "q Quit", "⏎ Start"):
         assert key in shown, shown
     assert "more keys" not in shown
 
 
-async def test_player_footer_has_help() -> None:
-    shown = await show(app(), "player", (200, 30))
+async def test_player_footer_has_help(app_with: AppFactory) -> None:
+    shown = await show(app_with(), "player", (200, 30))
     assert "? Help" in shown and "q Stop" in shown, shown
 
 
 @pytest.mark.parametrize(("screen", "leave"), [("home", "q Quit"), ("player", "q Stop")])
 @pytest.mark.parametrize("width", [40, 60, 80])
 async def test_narrow_footers_keep_the_way_out_and_say_more(
-    screen: str, leave: str, width: int
+    screen: str, leave: str, width: int, app_with: AppFactory
 ) -> None:
-    shown = await show(app(), screen, (width, 24))
+    shown = await show(app_with(), screen, (width, 24))
     assert leave in shown and shown.rstrip().endswith("? more keys"), shown
     assert "? Help" not in shown

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.editor_actions import new_routine
 from backcare_tui.screens.home import HomeScreen
 
@@ -95,10 +95,6 @@ def monkey_home(user_routines: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (user_routines / "broken.toml").write_text(BROKEN, encoding="utf-8")
     monkeypatch.setenv("EDITOR", "true")  # `$EDITOR` opens and closes at once
     return user_routines
-
-
-def new_app() -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
 
 
 def bound_keys(app: BackcareApp) -> list[str]:
@@ -179,13 +175,13 @@ async def tick(app: BackcareApp, pilot: Pilot[Any], rng: random.Random) -> None:
         await pilot._wait_for_screen()
 
 
-async def run_monkey(presses: int, seed: int) -> Counter[str]:
+async def run_monkey(app_with: AppFactory, presses: int, seed: int) -> Counter[str]:
     rng = random.Random(seed)
     screens: Counter[str] = Counter()
     done = 0
     history: list[str] = []
     while done < presses:
-        app = new_app()
+        app = app_with()
         async with app.run_test(
             size=(rng.choice([80, 100, 120]), rng.choice([24, 30, 40]))
         ) as pilot:
@@ -231,15 +227,15 @@ async def still_answers(app: BackcareApp, pilot: Any) -> None:
     assert not isinstance(app.screen, HomeScreen), "the help key still opens help"
 
 
-async def test_random_keys_on_every_screen(monkey_home: Path) -> None:
-    screens = await run_monkey(100, seed=2)
+async def test_random_keys_on_every_screen(monkey_home: Path, app_with: AppFactory) -> None:
+    screens = await run_monkey(app_with, 100, seed=2)
     assert screens["HomeScreen"] > 0
 
 
 @pytest.mark.slow
-async def test_ten_thousand_random_keys(monkey_home: Path) -> None:
+async def test_ten_thousand_random_keys(monkey_home: Path, app_with: AppFactory) -> None:
     seed = random.randrange(1_000_000)
-    screens = await run_monkey(10_000, seed)
+    screens = await run_monkey(app_with, 10_000, seed)
     print(f"seed {seed}: presses per screen {dict(screens)}")
     assert len(screens) >= 5, screens
 
@@ -247,10 +243,12 @@ async def test_ten_thousand_random_keys(monkey_home: Path) -> None:
 # -- races the monkey found, pinned down ------------------------------------------------
 
 
-async def test_a_palette_command_for_a_screen_closed_meanwhile_does_nothing() -> None:
+async def test_a_palette_command_for_a_screen_closed_meanwhile_does_nothing(
+    app_with: AppFactory,
+) -> None:
     """Enter on "Back" in the palette, then Escape before it ran: the screen closed twice
     and Textual raised ScreenStackError (seed 283104 of the long run)."""
-    app = new_app()
+    app = app_with()
     async with app.run_test() as pilot:
         app.action_settings()
         await pilot.pause()
@@ -266,12 +264,13 @@ async def test_a_palette_command_for_a_screen_closed_meanwhile_does_nothing() ->
 
 async def test_an_editor_palette_command_after_the_editor_closed_does_nothing(
     monkey_home: Path,
+    app_with: AppFactory,
 ) -> None:
     """ "Add step" chosen in the palette, then Escape closed the editor first: the step
     list was gone and NoMatches took the app down (seed 523030 of the long run)."""
     from backcare_tui.screens.editor_commands import EditorCommands
 
-    app = new_app()
+    app = app_with()
     async with app.run_test() as pilot:
         new_routine(app)
         await pilot.pause()

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from backcare_tui.app import make_app
+from apps import AppFactory
+
 from backcare_tui.core.breathing import parse_pattern
 from backcare_tui.core.breathing_session import breathing_routine
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.pacer_disc import breath_level, disc_lines
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import Phase
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.pacer import Pacer
@@ -31,9 +31,9 @@ def disc_at(phases: tuple[Phase, ...], when: float, rows: int) -> tuple[str, ...
     return disc_lines(breath_level(phase.kind, (when - phase.start) / phase.length), rows)
 
 
-async def test_box_breathing_asks_for_no_frame_that_changes_no_cell() -> None:
+async def test_box_breathing_asks_for_no_frame_that_changes_no_cell(app_with: AppFactory) -> None:
     clock = FakeClock()
-    app = make_app(settings=Settings(prepare_seconds=0, sound=False), clock=clock)
+    app = app_with(clock=clock, prepare_seconds=0)
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(breathing_routine(parse_pattern("4-4-4-4"), cycles=3))
         await pilot.pause()

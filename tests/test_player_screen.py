@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
-from backcare_tui.app import BackcareApp, Outcome, make_app
+from backcare_tui.app import BackcareApp, Outcome
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
 from backcare_tui.core.player import Player
 from backcare_tui.core.redraw import SLACK, next_redraw
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.player import PlayerScreen, counters_text, current_cue, next_text
@@ -41,10 +41,6 @@ ROUTINE = Routine(
 def no_audio_programs(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Cues fall back to the bell here, whatever players the machine running the tests has."""
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
-
-
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(**settings), clock=FakeClock())
 
 
 def clock_of(app: BackcareApp) -> FakeClock:
@@ -164,8 +160,8 @@ def test_step_list_keeps_the_current_step_in_view() -> None:
 # on screen
 
 
-async def test_a_session_plays_to_the_end() -> None:
-    app = app_for(sound=False)
+async def test_a_session_plays_to_the_end(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         assert shown(screen, "#player-phase") == "Get ready: March"
@@ -211,8 +207,8 @@ async def test_a_session_plays_to_the_end() -> None:
         assert summary.actual_seconds == pytest.approx(28)
 
 
-async def test_pause_freezes_the_countdown_and_says_so() -> None:
-    app = app_for(sound=False)
+async def test_pause_freezes_the_countdown_and_says_so(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await at(app, pilot, 5)
@@ -229,8 +225,8 @@ async def test_pause_freezes_the_countdown_and_says_so() -> None:
         assert countdown(screen) == "0:07"
 
 
-async def test_next_back_restart_and_extend() -> None:
-    app = app_for(sound=False)
+async def test_next_back_restart_and_extend(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await at(app, pilot, 4)
@@ -261,8 +257,8 @@ async def test_next_back_restart_and_extend() -> None:
         assert summary.steps_skipped == 2
 
 
-async def test_stop_asks_first_and_escape_keeps_going() -> None:
-    app = app_for(sound=False)
+async def test_stop_asks_first_and_escape_keeps_going(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await at(app, pilot, 5)
@@ -283,8 +279,8 @@ async def test_stop_asks_first_and_escape_keeps_going() -> None:
         assert summary.actual_seconds == pytest.approx(12)
 
 
-async def test_y_confirms_and_a_paused_session_stays_paused_when_kept() -> None:
-    app = app_for(sound=False)
+async def test_y_confirms_and_a_paused_session_stays_paused_when_kept(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         await pilot.press("space", "q", "escape")
@@ -293,8 +289,8 @@ async def test_y_confirms_and_a_paused_session_stays_paused_when_kept() -> None:
         assert isinstance(app.screen, SummaryScreen)
 
 
-async def test_bell_at_phase_changes_and_last_seconds_unless_muted() -> None:
-    app = app_for(sound=True)
+async def test_bell_at_phase_changes_and_last_seconds_unless_muted(app_with: AppFactory) -> None:
+    app = app_with(sound=True)
     rings: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.bell = lambda: rings.append(app.clock.now())  # type: ignore[method-assign]
@@ -311,8 +307,10 @@ async def test_bell_at_phase_changes_and_last_seconds_unless_muted() -> None:
         assert rings[-1] == 15.5
 
 
-async def test_voice_names_steps_and_switches(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = app_for(sound=False, voice=True)
+async def test_voice_names_steps_and_switches(
+    monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
+) -> None:
+    app = app_with(sound=False, voice=True)
     said: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
         routine = Routine(
@@ -325,9 +323,9 @@ async def test_voice_names_steps_and_switches(monkeypatch: pytest.MonkeyPatch) -
         assert said == ["Switch sides"]
 
 
-async def test_auto_pause_when_the_terminal_loses_focus() -> None:
+async def test_auto_pause_when_the_terminal_loses_focus(app_with: AppFactory) -> None:
     for auto_pause in (True, False):
-        app = app_for(sound=False, auto_pause=auto_pause)
+        app = app_with(sound=False, auto_pause=auto_pause)
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await start(app, pilot)
             app.post_message(events.AppBlur())
@@ -336,8 +334,10 @@ async def test_auto_pause_when_the_terminal_loses_focus() -> None:
             assert screen.player.paused is auto_pause
 
 
-async def test_a_breathing_step_shows_the_pacer_in_place_of_the_digits() -> None:
-    app = app_for(sound=False)
+async def test_a_breathing_step_shows_the_pacer_in_place_of_the_digits(
+    app_with: AppFactory,
+) -> None:
+    app = app_with(sound=False)
     routine = Routine(
         "Breath", (Step("Belly", Breathing(BreathPattern(4, 0, 6), cycles=2)),), prepare=2
     )
@@ -351,8 +351,8 @@ async def test_a_breathing_step_shows_the_pacer_in_place_of_the_digits() -> None
         assert screen.frames is not None and screen.frames.booked
 
 
-async def test_untrusted_text_is_never_markup() -> None:
-    app = app_for(sound=False)
+async def test_untrusted_text_is_never_markup(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     routine = Routine(
         "[b]Bold[/b]", (Step("[red]x[/red]", Timed(5), instructions="[link=x]y"),), prepare=0
     )
@@ -363,8 +363,8 @@ async def test_untrusted_text_is_never_markup() -> None:
         assert str(screen.query_one("#player-routine", Label).content) == "[b]Bold[/b]"
 
 
-async def test_every_footer_key_is_a_palette_command() -> None:
-    app = app_for(sound=False)
+async def test_every_footer_key_is_a_palette_command(app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await start(app, pilot)
         titles = {command.title: command for command in app.get_system_commands(screen)}
@@ -376,9 +376,9 @@ async def test_every_footer_key_is_a_palette_command() -> None:
         assert screen.player is not None and screen.player.paused
 
 
-async def test_run_mode_leaves_the_app_with_the_outcome() -> None:
+async def test_run_mode_leaves_the_app_with_the_outcome(app_with: AppFactory) -> None:
     for stop_early, code in ((False, 0), (True, 1)):
-        app = make_app(settings=Settings(sound=False), clock=FakeClock(), start=ROUTINE)
+        app = app_with(start=ROUTINE)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, PlayerScreen)
@@ -396,8 +396,8 @@ async def test_run_mode_leaves_the_app_with_the_outcome() -> None:
 
 
 @pytest.mark.parametrize("size", [(20, 6), (40, 12), (80, 24), (300, 100)])
-async def test_layout_survives_any_size(size: tuple[int, int]) -> None:
-    app = app_for(sound=False)
+async def test_layout_survives_any_size(size: tuple[int, int], app_with: AppFactory) -> None:
+    app = app_with(sound=False)
     async with app.run_test(size=size) as pilot:
         screen = await start(app, pilot)
         await at(app, pilot, 16)
@@ -409,8 +409,8 @@ async def test_layout_survives_any_size(size: tuple[int, int]) -> None:
         assert screen.summary is not None
 
 
-async def test_quitting_the_app_mid_session_still_ends_the_session() -> None:
-    app = make_app(settings=Settings(sound=False), clock=FakeClock(), start=ROUTINE)
+async def test_quitting_the_app_mid_session_still_ends_the_session(app_with: AppFactory) -> None:
+    app = app_with(start=ROUTINE)
     async with app.run_test(size=(80, 24)) as pilot:
         await at(app, pilot, 12)
         await pilot.press("ctrl+q")
@@ -422,10 +422,12 @@ async def test_quitting_the_app_mid_session_still_ends_the_session() -> None:
     assert app.outcome.exit_code == 1
 
 
-async def test_a_missing_voice_is_said_once_per_session_a_missing_player_not_at_all() -> None:
+async def test_a_missing_voice_is_said_once_per_session_a_missing_player_not_at_all(
+    app_with: AppFactory,
+) -> None:
     """No player is a working fallback (the bell), said in settings and doctor; voice that
     was asked for and cannot speak is a notification, once."""
-    app = app_for(sound=True, voice=True)
+    app = app_with(sound=True, voice=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await start(app, pilot)
         for second in (3.5, 10.5, 11.5, 14.0, 16.0):

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets._toast import Toast
 
-from backcare_tui.app import make_app
-from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Held, Routine, Step, Timed
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.player import PlayerScreen
 
 ROUTINE = Routine(
@@ -39,8 +37,9 @@ def visible(screen: Screen[Any], toast: Toast) -> Region:
 @pytest.mark.parametrize("size", [(120, 40), (100, 30), (80, 24), (60, 20), (40, 12)])
 async def test_toasts_never_cover_the_clock_the_phase_or_the_time_left(
     size: tuple[int, int],
+    app_with: AppFactory,
 ) -> None:
-    app = make_app(settings=Settings(), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=size, notifications=True) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

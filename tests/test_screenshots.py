@@ -7,11 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
-
-from backcare_tui.app import make_app
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 
 COMMITTED = Path(__file__).parent.parent / "screenshots"
 
@@ -35,8 +32,8 @@ def test_the_script_writes_the_readme_pictures(tmp_path: Path) -> None:
     assert stale == [], "screenshots/ is out of date: run `make screenshots`"
 
 
-def test_help_snapshot(snap_compare: Callable[..., bool]) -> None:
-    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+def test_help_snapshot(snap_compare: Callable[..., bool], app_with: AppFactory) -> None:
+    app = app_with()
 
     async def open_help(pilot: Pilot[Any]) -> None:
         await pilot.pause()

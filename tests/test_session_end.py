@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import STALL_SECONDS, FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.model import Routine, Step, Timed
 from backcare_tui.core.paths import history_file
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.writer import dumps_routine
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
@@ -25,14 +25,6 @@ from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.screens.summary import SummaryScreen
 
 ROUTINE = Routine("Two steps", (Step("One", Timed(10)), Step("Two", Timed(10))), prepare=0)
-
-
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(
-        settings=Settings(notice_seen=True, sound=False, **settings),
-        clock=FakeClock(),
-        stall_seconds=STALL_SECONDS,
-    )
 
 
 async def at(app: BackcareApp, pilot: Pilot[Any], seconds: float) -> None:
@@ -54,8 +46,10 @@ async def played_to_the_end(app: BackcareApp, pilot: Pilot[Any]) -> SummaryScree
     return app.screen
 
 
-async def test_the_player_dismisses_with_its_summary_and_it_is_on_disk() -> None:
-    app = app_for()
+async def test_the_player_dismisses_with_its_summary_and_it_is_on_disk(
+    app_with: AppFactory,
+) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         summary = await played_to_the_end(app, pilot)
         [stored] = load_history().sessions
@@ -65,8 +59,8 @@ async def test_the_player_dismisses_with_its_summary_and_it_is_on_disk() -> None
         assert not any(isinstance(s, PlayerScreen) for s in app.screen_stack)
 
 
-async def test_a_note_from_the_summary_is_kept_with_the_session() -> None:
-    app = app_for()
+async def test_a_note_from_the_summary_is_kept_with_the_session(app_with: AppFactory) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         summary = await played_to_the_end(app, pilot)
         await pilot.press("n")
@@ -83,8 +77,8 @@ async def test_a_note_from_the_summary_is_kept_with_the_session() -> None:
     assert stored.summary.note == "left knee a bit stiff"
 
 
-async def test_repeat_from_the_summary_records_the_second_session_too() -> None:
-    app = app_for()
+async def test_repeat_from_the_summary_records_the_second_session_too(app_with: AppFactory) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         await played_to_the_end(app, pilot)
         await pilot.press("r")
@@ -98,8 +92,8 @@ async def test_repeat_from_the_summary_records_the_second_session_too() -> None:
     assert len(load_history().sessions) == 2
 
 
-async def test_ctrl_c_in_the_player_asks_to_stop_like_q() -> None:
-    app = app_for()
+async def test_ctrl_c_in_the_player_asks_to_stop_like_q(app_with: AppFactory) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -112,16 +106,16 @@ async def test_ctrl_c_in_the_player_asks_to_stop_like_q() -> None:
         assert not app._notifications, "no 'press ctrl+q to quit' toast"
 
 
-async def test_ctrl_q_on_home_quits_without_asking() -> None:
-    app = app_for()
+async def test_ctrl_q_on_home_quits_without_asking(app_with: AppFactory) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
 
 
-async def test_ctrl_z_pauses_before_the_process_stops() -> None:
-    app = app_for()
+async def test_ctrl_z_pauses_before_the_process_stops(app_with: AppFactory) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -138,8 +132,10 @@ async def test_ctrl_z_pauses_before_the_process_stops() -> None:
         assert screen.player.paused and screen.player.elapsed == 4
 
 
-async def test_an_unseen_stop_leaves_the_session_paused_where_it_was_shown() -> None:
-    app = app_for()
+async def test_an_unseen_stop_leaves_the_session_paused_where_it_was_shown(
+    app_with: AppFactory,
+) -> None:
+    app = app_with(stall_seconds=STALL_SECONDS)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -155,10 +151,11 @@ async def test_an_unseen_stop_leaves_the_session_paused_where_it_was_shown() -> 
 
 async def test_try_it_returns_to_the_editor_with_the_edits_and_records_nothing(
     tmp_path: Path,
+    app_with: AppFactory,
 ) -> None:
     path = tmp_path / "two.toml"
     path.write_text(dumps_routine(ROUTINE), encoding="utf-8")
-    app = app_for(pain_checkin=True)
+    app = app_with(stall_seconds=STALL_SECONDS, pain_checkin=True)
     async with app.run_test(size=(120, 40)) as pilot:
         edit_routine(app, load_entry(path, USER))
         await pilot.pause()

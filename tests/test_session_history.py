@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.paths import history_file
 from backcare_tui.core.session_summary import SessionSummary, routine_hash
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.pain import PainCheckScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -33,10 +33,6 @@ ROUTINE = Routine(
     prepare=2,
     rest_between=2,
 )
-
-
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, **settings), clock=FakeClock())
 
 
 async def at(app: BackcareApp, pilot: Pilot[Any], seconds: float) -> None:
@@ -54,8 +50,8 @@ async def stored(app: BackcareApp, pilot: Pilot[Any]) -> list[SessionSummary]:
     return [s.summary for s in load_history().sessions]
 
 
-async def test_a_finished_session_is_stored_with_its_numbers() -> None:
-    app = app_for()
+async def test_a_finished_session_is_stored_with_its_numbers(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE, Path("/r/test.toml"))
         await pilot.pause()
@@ -74,8 +70,8 @@ async def test_a_finished_session_is_stored_with_its_numbers() -> None:
     assert (row.pain_before, row.pain_after) == (None, None)
 
 
-async def test_a_session_stopped_early_is_stored_as_stopped() -> None:
-    app = app_for()
+async def test_a_session_stopped_early_is_stored_as_stopped(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -91,8 +87,8 @@ async def test_a_session_stopped_early_is_stored_as_stopped() -> None:
     assert row.planned_seconds == pytest.approx(27)
 
 
-async def test_quitting_mid_session_still_stores_it() -> None:
-    app = app_for()
+async def test_quitting_mid_session_still_stores_it(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -104,8 +100,8 @@ async def test_quitting_mid_session_still_stores_it() -> None:
     assert row.actual_seconds == pytest.approx(12)
 
 
-async def test_a_session_under_ten_seconds_is_not_stored() -> None:
-    app = app_for()
+async def test_a_session_under_ten_seconds_is_not_stored(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -115,10 +111,12 @@ async def test_a_session_under_ten_seconds_is_not_stored() -> None:
     assert load_history().sessions == []
 
 
-async def test_a_store_that_fails_tells_the_user_and_the_app_carries_on() -> None:
+async def test_a_store_that_fails_tells_the_user_and_the_app_carries_on(
+    app_with: AppFactory,
+) -> None:
     history_file().parent.mkdir(parents=True)
     history_file().mkdir()  # a folder where the database should be
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -130,8 +128,8 @@ async def test_a_store_that_fails_tells_the_user_and_the_app_carries_on() -> Non
         assert any("was not added to the history" in m for m in messages), messages
 
 
-async def test_pain_check_in_before_and_after() -> None:
-    app = app_for(pain_checkin=True)
+async def test_pain_check_in_before_and_after(app_with: AppFactory) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -158,8 +156,10 @@ async def test_pain_check_in_before_and_after() -> None:
         )  # 10 after: stop, not ease off
 
 
-async def test_pain_check_in_can_be_skipped_and_gives_no_advice_when_better() -> None:
-    app = app_for(pain_checkin=True)
+async def test_pain_check_in_can_be_skipped_and_gives_no_advice_when_better(
+    app_with: AppFactory,
+) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -173,8 +173,10 @@ async def test_pain_check_in_can_be_skipped_and_gives_no_advice_when_better() ->
         assert not app.screen.query_one("#summary-pain-advice").display
 
 
-async def test_a_session_awaiting_its_after_score_is_stored_when_the_app_quits() -> None:
-    app = app_for(pain_checkin=True)
+async def test_a_session_awaiting_its_after_score_is_stored_when_the_app_quits(
+    app_with: AppFactory,
+) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -188,8 +190,8 @@ async def test_a_session_awaiting_its_after_score_is_stored_when_the_app_quits()
     assert (row.pain_before, row.pain_after, row.finished) == (4, None, True)
 
 
-async def test_dont_start_backs_out_and_records_nothing() -> None:
-    app = app_for(pain_checkin=True)
+async def test_dont_start_backs_out_and_records_nothing(app_with: AppFactory) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         home = app.screen
         app.start_session(ROUTINE)
@@ -201,12 +203,8 @@ async def test_dont_start_backs_out_and_records_nothing() -> None:
     assert not history_file().exists()
 
 
-async def test_backcare_run_asks_before_and_after_naming_the_routine() -> None:
-    app = make_app(
-        settings=Settings(notice_seen=True, pain_checkin=True, sound=False),
-        clock=FakeClock(),
-        start=ROUTINE,
-    )
+async def test_backcare_run_asks_before_and_after_naming_the_routine(app_with: AppFactory) -> None:
+    app = app_with(start=ROUTINE, pain_checkin=True)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PainCheckScreen)
@@ -224,12 +222,8 @@ async def test_backcare_run_asks_before_and_after_naming_the_routine() -> None:
     assert "Your back (0-10): 6 before, 2 after" in app.outcome.lines
 
 
-async def test_backcare_run_dont_start_leaves_with_nothing_recorded() -> None:
-    app = make_app(
-        settings=Settings(notice_seen=True, pain_checkin=True, sound=False),
-        clock=FakeClock(),
-        start=ROUTINE,
-    )
+async def test_backcare_run_dont_start_leaves_with_nothing_recorded(app_with: AppFactory) -> None:
+    app = app_with(start=ROUTINE, pain_checkin=True)
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("d")
@@ -238,8 +232,8 @@ async def test_backcare_run_dont_start_leaves_with_nothing_recorded() -> None:
     assert not history_file().exists()
 
 
-async def test_without_the_check_in_a_session_starts_with_one_key() -> None:
-    app = app_for()
+async def test_without_the_check_in_a_session_starts_with_one_key(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
@@ -300,8 +294,8 @@ def test_a_session_killed_by_a_signal_still_records_what_was_done(
     assert row.actual_seconds == pytest.approx(30)
 
 
-async def test_repeat_from_the_summary_asks_again_and_plays() -> None:
-    app = app_for(pain_checkin=True)
+async def test_repeat_from_the_summary_asks_again_and_plays(app_with: AppFactory) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
 
@@ -15,10 +16,6 @@ from backcare_tui.core.paths import config_file
 from backcare_tui.core.settings import Settings, load_settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.settings_screen import SettingsScreen, Tick
-
-
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, **settings))
 
 
 async def open_settings(app: BackcareApp, pilot: Pilot[Any]) -> SettingsScreen:
@@ -36,8 +33,8 @@ async def saved(app: BackcareApp, pilot: Pilot[Any]) -> dict[str, Any]:
     return tomllib.loads(config_file().read_text())
 
 
-async def test_every_setting_has_a_field() -> None:
-    app = app_for()
+async def test_every_setting_has_a_field(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         ids = {w.id for w in screen.query("Tick, Input, Select")}
@@ -48,8 +45,8 @@ async def test_every_setting_has_a_field() -> None:
         assert ids == {f"set-{key}" for key in keys} | days
 
 
-async def test_ticking_a_box_saves_the_config_file() -> None:
-    app = app_for()
+async def test_ticking_a_box_saves_the_config_file(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         box = screen.query_one("#set-pain_checkin", Tick)
@@ -63,8 +60,8 @@ async def test_ticking_a_box_saves_the_config_file() -> None:
     assert load_settings()[0].pain_checkin is True
 
 
-async def test_the_theme_applies_at_once_and_is_remembered() -> None:
-    app = app_for()
+async def test_the_theme_applies_at_once_and_is_remembered(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-theme", Select).value = "nord"
@@ -74,8 +71,8 @@ async def test_the_theme_applies_at_once_and_is_remembered() -> None:
     assert make_app().settings.theme == "nord"
 
 
-async def test_a_theme_picked_in_the_palette_is_remembered_too() -> None:
-    app = app_for()
+async def test_a_theme_picked_in_the_palette_is_remembered_too(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         await pilot.pause()
         app.theme = "gruvbox"
@@ -83,8 +80,8 @@ async def test_a_theme_picked_in_the_palette_is_remembered_too() -> None:
         assert (await saved(app, pilot))["theme"] == "gruvbox"
 
 
-async def test_a_bad_number_is_named_and_never_saved() -> None:
-    app = app_for()
+async def test_a_bad_number_is_named_and_never_saved(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         goal = screen.query_one("#set-weekly_goal", Input)
@@ -105,8 +102,8 @@ async def test_a_bad_number_is_named_and_never_saved() -> None:
         assert (await saved(app, pilot))["weekly_goal"] == 4
 
 
-async def test_typed_values_are_kept_on_leaving_the_screen() -> None:
-    app = app_for()
+async def test_typed_values_are_kept_on_leaving_the_screen(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-prepare_seconds", Input).value = "7.5"
@@ -118,13 +115,13 @@ async def test_typed_values_are_kept_on_leaving_the_screen() -> None:
     assert data["voice_program"] == "espeak-ng"
 
 
-async def test_routine_folders_rescan_the_library(tmp_path: Path) -> None:
+async def test_routine_folders_rescan_the_library(tmp_path: Path, app_with: AppFactory) -> None:
     folder = tmp_path / "more routines"
     folder.mkdir()
     (folder / "wall-angels.toml").write_text(
         'version = 1\nname = "Wall angels"\n\n[[steps]]\nname = "Slide"\nduration = "30s"\n'
     )
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         assert app.library.find("wall-angels") is None
         screen = await open_settings(app, pilot)
@@ -138,11 +135,11 @@ async def test_routine_folders_rescan_the_library(tmp_path: Path) -> None:
 
 
 async def test_backcare_config_is_the_file_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     other = tmp_path / "elsewhere.toml"
     monkeypatch.setenv("BACKCARE_CONFIG", str(other))
-    app = app_for()
+    app = app_with(sound=True)
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-sound", Tick).value = False
@@ -151,9 +148,9 @@ async def test_backcare_config_is_the_file_written(
     assert tomllib.loads(other.read_text())["sound"] is False
 
 
-async def test_a_config_that_cannot_be_written_gives_a_message() -> None:
+async def test_a_config_that_cannot_be_written_gives_a_message(app_with: AppFactory) -> None:
     config_file().mkdir(parents=True)  # a folder where the file should be
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-auto_pause", Tick).value = True
@@ -165,8 +162,8 @@ async def test_a_config_that_cannot_be_written_gives_a_message() -> None:
         assert any("Cannot save settings" in m for m in messages), messages
 
 
-async def test_s_on_home_opens_the_settings() -> None:
-    app = app_for()
+async def test_s_on_home_opens_the_settings(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -174,8 +171,8 @@ async def test_s_on_home_opens_the_settings() -> None:
         assert isinstance(app.screen, SettingsScreen)
 
 
-async def test_the_weekly_plan_is_edited_day_by_day() -> None:
-    app = app_for(plan={"mon": "posture-reset"})
+async def test_the_weekly_plan_is_edited_day_by_day(app_with: AppFactory) -> None:
+    app = app_with(plan={"mon": "posture-reset"})
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         assert screen.query_one("#set-plan-mon", Select).value == "posture-reset"
@@ -188,8 +185,8 @@ async def test_the_weekly_plan_is_edited_day_by_day() -> None:
     assert make_app().settings.plan == {"wed": "core-support"}
 
 
-async def test_quiet_hours_and_the_gap_between_reminders() -> None:
-    app = app_for()
+async def test_quiet_hours_and_the_gap_between_reminders(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         quiet = screen.query_one("#set-quiet_hours", Input)

@@ -10,11 +10,12 @@ import time
 import tomllib
 from typing import Any
 
+from apps import AppFactory
 from terminal import terminal
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.paths import config_file
 from backcare_tui.core.settings import Settings
@@ -35,9 +36,11 @@ async def saved(app: BackcareApp, pilot: Pilot[Any]) -> dict[str, Any]:
     return tomllib.loads(config_file().read_text())
 
 
-async def test_a_valid_value_is_saved_once_typing_pauses_without_leaving_the_field() -> None:
+async def test_a_valid_value_is_saved_once_typing_pauses_without_leaving_the_field(
+    app_with: AppFactory,
+) -> None:
     clock = FakeClock()
-    app = make_app(settings=Settings(notice_seen=True), clock=clock)
+    app = app_with(clock=clock)
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         volume = screen.query_one("#set-volume", Input)
@@ -57,8 +60,8 @@ async def test_a_valid_value_is_saved_once_typing_pauses_without_leaving_the_fie
         assert screen.focused is volume  # still typing there: nothing needed Tab or Enter
 
 
-async def test_each_valid_keystroke_arms_the_timer_that_applies_it() -> None:
-    app = make_app(settings=Settings(notice_seen=True), clock=FakeClock())
+async def test_each_valid_keystroke_arms_the_timer_that_applies_it(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_settings(app, pilot)
         goal = screen.query_one("#set-weekly_goal", Input)
@@ -71,9 +74,9 @@ async def test_each_valid_keystroke_arms_the_timer_that_applies_it() -> None:
         assert {round(timer._interval, 3) for timer in armed} == {TYPING_PAUSE}
 
 
-async def test_a_bad_value_says_why_beside_its_field_and_is_not_saved() -> None:
+async def test_a_bad_value_says_why_beside_its_field_and_is_not_saved(app_with: AppFactory) -> None:
     clock = FakeClock()
-    app = make_app(settings=Settings(notice_seen=True), clock=clock)
+    app = app_with(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_settings(app, pilot)
         volume = screen.query_one("#set-volume", Input)

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.events import Resize
 from textual.geometry import Size
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.breathing import PRESETS
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
@@ -213,7 +214,7 @@ def render(app: BackcareApp, where: str) -> None:
 
 
 async def test_busiest_screens_tiny_and_rapid_resizes(
-    user_routines: Path, monkeypatch: pytest.MonkeyPatch
+    user_routines: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     """The quick run: the busiest screens at 20x6 and through a burst of resizes.
 
@@ -223,7 +224,7 @@ async def test_busiest_screens_tiny_and_rapid_resizes(
     monkeypatch.setenv("EDITOR", "true")
     waiting = list(QUICK_SCREENS)
     while waiting:
-        app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+        app = app_with()
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             while waiting:
@@ -238,16 +239,16 @@ async def test_busiest_screens_tiny_and_rapid_resizes(
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SCREENS)
 async def test_every_size_and_rapid_resizes(
-    name: str, user_routines: Path, monkeypatch: pytest.MonkeyPatch
+    name: str, user_routines: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
-    await sizes_and_resizes(name, SIZES, monkeypatch)
+    await sizes_and_resizes(app_with, name, SIZES, monkeypatch)
 
 
 async def sizes_and_resizes(
-    name: str, sizes: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+    app_with: AppFactory, name: str, sizes: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("EDITOR", "true")
-    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await check_screen(app, pilot, name, sizes)

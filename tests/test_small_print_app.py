@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
+from apps import AppFactory
 from textual.widgets import Input, Static
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.durations import format_clock
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.breathing import BreathingScreen
 
 
-def app_for(**settings: object) -> BackcareApp:
-    return make_app(
-        settings=Settings(notice_seen=True, sound=False, **settings),  # type: ignore[arg-type]
-        clock=FakeClock(),
-    )
-
-
-async def test_breathing_set_up_total_includes_the_lead_in() -> None:
-    app = app_for(prepare_seconds=5)
+async def test_breathing_set_up_total_includes_the_lead_in(app_with: AppFactory) -> None:
+    app = app_with(prepare_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_breathe()
         await pilot.pause()
@@ -48,11 +40,13 @@ async def _highlight(app: BackcareApp, pilot: object, name: str) -> None:
     raise AssertionError(f"{name} not in the list")
 
 
-async def test_home_keeps_the_routine_after_the_editor(user_routines: object) -> None:
+async def test_home_keeps_the_routine_after_the_editor(
+    user_routines: object, app_with: AppFactory
+) -> None:
     from backcare_tui.screens.editor import EditorScreen
     from backcare_tui.screens.home import HomeScreen
 
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for name in ("Morning mobility", "Posture reset"):
@@ -112,11 +106,13 @@ def test_a_rest_after_a_set_capitalises_every_counter_but_the_first() -> None:
     assert any(" · Rep " in text or " · Left" in text for text in rests), rests
 
 
-async def test_a_long_routine_name_is_cut_with_an_ellipsis_in_the_header() -> None:
+async def test_a_long_routine_name_is_cut_with_an_ellipsis_in_the_header(
+    app_with: AppFactory,
+) -> None:
     from backcare_tui.core.model import Routine, Step, Timed
 
     long_name = "A routine whose name is long enough to run into how the header ends"
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         app.start_session(Routine(long_name, (Step("March", Timed(20)),)))

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from apps import AppFactory
 
 from backcare_tui.cli.main import main
 from backcare_tui.core.breathing_session import parse_length
@@ -185,15 +186,12 @@ def test_the_wheel_carries_the_reference() -> None:
     assert included["docs/routine-format.md"] == "backcare_tui/docs/routine-format.md"
 
 
-async def test_the_help_screen_shows_the_format_reference() -> None:
+async def test_the_help_screen_shows_the_format_reference(app_with: AppFactory) -> None:
     from textual.widgets import Static
 
-    from backcare_tui.app import make_app
-    from backcare_tui.core.clock import FakeClock
-    from backcare_tui.core.settings import Settings
     from backcare_tui.screens.help import HelpScreen
 
-    app = make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")

@@ -10,20 +10,20 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from backcare_tui.app import make_app
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.editor_actions import edit_routine
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_editor_with_a_problem(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
-    app = make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
+def test_editor_with_a_problem(
+    snap_compare: Callable[..., bool], size: tuple[int, int], app_with: AppFactory
+) -> None:
+    app = app_with()
 
     async def run_before(pilot: Pilot[Any]) -> None:
         edit_routine(app, app.library.find("desk-break"))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from apps import AppFactory
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
-from backcare_tui.app import make_app
 from backcare_tui.core.breathing import PRESETS
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Routine, Step
@@ -79,8 +79,8 @@ def test_pacer_mid_inhale_ascii(snap_compare: SnapCompare) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
-def test_breathing_screen(snap_compare: SnapCompare) -> None:
-    app = make_app(settings=Settings(sound=False, notice_seen=True), clock=FakeClock())
+def test_breathing_screen(snap_compare: SnapCompare, app_with: AppFactory) -> None:
+    app = app_with()
 
     async def open_breathing(pilot: Pilot[Any]) -> None:
         app.action_breathe()

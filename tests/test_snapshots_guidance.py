@@ -9,14 +9,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.breathing_session import INSTRUCTIONS
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Held, Routine, Step, Timed
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.terminal_title import TerminalTitle
 
@@ -52,10 +52,6 @@ PAST_HALFWAY = 92.0
 BREATHING = 117.5
 
 
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(sound=False, **settings), clock=FakeClock())
-
-
 def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         app.start_session(MAT)
@@ -76,15 +72,17 @@ def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Await
     "at", [SIDED_HOLD, SWITCH, GET_READY, PAST_HALFWAY], ids=["sided", "switch", "ready", "half"]
 )
 def test_player_from_two_metres(
-    snap_compare: SnapCompare, size: tuple[int, int], at: float
+    snap_compare: SnapCompare, size: tuple[int, int], at: float, app_with: AppFactory
 ) -> None:
-    app = app_for()
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=play_until(app, at))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_breathing_in_reduced_motion(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = app_for(reduced_motion=True)
+def test_breathing_in_reduced_motion(
+    snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
+) -> None:
+    app = app_with(reduced_motion=True)
     assert snap_compare(app, terminal_size=size, run_before=play_until(app, BREATHING))
 
 
@@ -92,8 +90,8 @@ def shown(screen: PlayerScreen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
 
-async def test_what_the_screen_says_through_a_session() -> None:
-    app = app_for()
+async def test_what_the_screen_says_through_a_session(app_with: AppFactory) -> None:
+    app = app_with()
     titles: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(MAT)

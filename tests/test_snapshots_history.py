@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from backcare_tui.app import BackcareApp, make_app
 from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.pain import PainCheckScreen
 from backcare_tui.screens.settings_screen import SettingsScreen
 from backcare_tui.screens.stats import StatsScreen
@@ -47,10 +46,6 @@ def seed() -> None:
         )  # fmt: skip
 
 
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, sound=False, **settings))
-
-
 def opening(screen: Callable[[], Screen[Any]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
@@ -63,25 +58,25 @@ def opening(screen: Callable[[], Screen[Any]]) -> Callable[[Pilot[Any]], Awaitab
 
 
 @pytest.mark.parametrize("ascii_only", [False, True], ids=["unicode", "ascii"])
-def test_stats(snap_compare: SnapCompare, ascii_only: bool) -> None:
+def test_stats(snap_compare: SnapCompare, ascii_only: bool, app_with: AppFactory) -> None:
     seed()
-    app = app_for(ascii=ascii_only)
+    app = app_with(ascii=ascii_only)
     stats = opening(lambda: StatsScreen(now=lambda: NOW, tz=UTC))
     assert snap_compare(app, terminal_size=(80, 24), run_before=stats)
 
 
-def test_stats_empty(snap_compare: SnapCompare) -> None:
+def test_stats_empty(snap_compare: SnapCompare, app_with: AppFactory) -> None:
     stats = opening(lambda: StatsScreen(now=lambda: NOW, tz=UTC))
-    assert snap_compare(app_for(), terminal_size=(80, 24), run_before=stats)
+    assert snap_compare(app_with(), terminal_size=(80, 24), run_before=stats)
 
 
 def test_settings(
-    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     # The Sound section says which audio player and voice this machine has: none, here.
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
-    assert snap_compare(app_for(), terminal_size=(80, 24), run_before=opening(SettingsScreen))
+    assert snap_compare(app_with(), terminal_size=(80, 24), run_before=opening(SettingsScreen))
 
 
-def test_pain_check_in(snap_compare: SnapCompare) -> None:
-    assert snap_compare(app_for(), terminal_size=(80, 24), run_before=opening(PainCheckScreen))
+def test_pain_check_in(snap_compare: SnapCompare, app_with: AppFactory) -> None:
+    assert snap_compare(app_with(), terminal_size=(80, 24), run_before=opening(PainCheckScreen))

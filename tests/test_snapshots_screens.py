@@ -11,11 +11,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.player import PlayerScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -26,10 +26,6 @@ SnapCompare = Callable[..., bool]
 # holds from 38 (5 s hold, 3 s rest, 5 reps).
 IN_A_HOLD = 40.5
 IN_A_REST = 44.0
-
-
-def desk_break_app() -> BackcareApp:
-    return make_app(settings=Settings(sound=False), clock=FakeClock())
 
 
 def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -50,30 +46,34 @@ def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Await
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    assert snap_compare(desk_break_app(), terminal_size=size)
+def test_home(snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory) -> None:
+    assert snap_compare(app_with(), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_player_in_a_hold(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = desk_break_app()
+def test_player_in_a_hold(
+    snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
+) -> None:
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_HOLD))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_player_in_a_rest(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = desk_break_app()
+def test_player_in_a_rest(
+    snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
+) -> None:
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_REST))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_summary(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = desk_break_app()
+def test_summary(snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory) -> None:
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=play_until(app, 10_000))
 
 
-def test_player_paused_in_ascii(snap_compare: SnapCompare) -> None:
-    app = make_app(settings=Settings(sound=False, ascii=True), clock=FakeClock())
+def test_player_paused_in_ascii(snap_compare: SnapCompare, app_with: AppFactory) -> None:
+    app = app_with(ascii=True)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await play_until(app, IN_A_HOLD)(pilot)

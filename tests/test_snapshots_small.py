@@ -17,12 +17,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Button, Label
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -36,10 +36,6 @@ IN_A_HOLD = 40.5
 """Desk break: the first hold of the shoulder blade squeeze."""
 
 SnapCompare = Callable[..., bool]
-
-
-def desk_break_app() -> BackcareApp:
-    return make_app(settings=Settings(sound=False), clock=FakeClock())
 
 
 async def in_a_hold(app: BackcareApp, pilot: Pilot[Any]) -> PlayerScreen:
@@ -74,19 +70,21 @@ def asking_to_stop(app: BackcareApp) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    assert snap_compare(desk_break_app(), terminal_size=size)
+def test_home(snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory) -> None:
+    assert snap_compare(app_with(), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_player(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = desk_break_app()
+def test_player(snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory) -> None:
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=playing(app))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_stop_question(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    app = desk_break_app()
+def test_stop_question(
+    snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
+) -> None:
+    app = app_with()
     assert snap_compare(app, terminal_size=size, run_before=asking_to_stop(app))
 
 
@@ -96,9 +94,9 @@ def words_fit(widget: Label | Button, words: str) -> bool:
 
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24)])
-async def test_what_each_screen_keeps(size: tuple[int, int]) -> None:
+async def test_what_each_screen_keeps(size: tuple[int, int], app_with: AppFactory) -> None:
     width, height = size
-    app = desk_break_app()
+    app = app_with()
     async with app.run_test(size=size) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from apps import AppFactory
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.history import record_session
 from backcare_tui.core.paths import history_file
 from backcare_tui.core.session_summary import SessionSummary
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.stats import StatsScreen
 from backcare_tui.widgets.week_chart import WeekChart
@@ -55,15 +55,11 @@ async def open_stats(app: BackcareApp, pilot: Pilot[Any]) -> StatsScreen:
     return screen
 
 
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, **settings))
-
-
-async def test_shows_the_rows_in_the_history() -> None:
+async def test_shows_the_rows_in_the_history(app_with: AppFactory) -> None:
     record_session(session(0, "Desk break", pain_before=5, pain_after=3))
     record_session(session(1, "Posture reset", finished=False, steps_done=2))
     record_session(session(9, "Desk break"))
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(app, pilot)
         table = screen.query_one("#stats-recent", DataTable)
@@ -88,10 +84,10 @@ async def test_shows_the_rows_in_the_history() -> None:
         assert chart.weeks[-1].sessions == 1 and chart.weeks[-2].sessions == 1
 
 
-async def test_streak_and_goal_follow_the_setting() -> None:
+async def test_streak_and_goal_follow_the_setting(app_with: AppFactory) -> None:
     for days in (0, 1, 7, 8):
         record_session(session(days))
-    app = app_for(weekly_goal=2)
+    app = app_with(weekly_goal=2)
     async with app.run_test() as pilot:
         screen = await open_stats(app, pilot)
         week = plain(screen.query_one("#stats-week", Static))
@@ -99,8 +95,8 @@ async def test_streak_and_goal_follow_the_setting() -> None:
         assert "2 weeks in a row" in week
 
 
-async def test_an_empty_history_says_how_to_fill_it() -> None:
-    app = app_for()
+async def test_an_empty_history_says_how_to_fill_it(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_stats(app, pilot)
         assert "No sessions yet" in plain(screen.query_one("#stats-week", Static))
@@ -108,10 +104,10 @@ async def test_an_empty_history_says_how_to_fill_it() -> None:
     assert not history_file().exists(), "looking does not create the database"
 
 
-async def test_a_damaged_history_is_set_aside_and_the_user_told() -> None:
+async def test_a_damaged_history_is_set_aside_and_the_user_told(app_with: AppFactory) -> None:
     history_file().parent.mkdir(parents=True)
     history_file().write_bytes(b"not a database at all" * 100)
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         await open_stats(app, pilot)
         messages = [n.message for n in app._notifications]
@@ -119,9 +115,9 @@ async def test_a_damaged_history_is_set_aside_and_the_user_told() -> None:
     assert list(history_file().parent.glob("history.db.corrupt-*"))
 
 
-async def test_m_switches_the_chart_between_minutes_and_sessions() -> None:
+async def test_m_switches_the_chart_between_minutes_and_sessions(app_with: AppFactory) -> None:
     record_session(session(0))
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_stats(app, pilot)
         chart = screen.query_one(WeekChart)
@@ -131,10 +127,10 @@ async def test_m_switches_the_chart_between_minutes_and_sessions() -> None:
         assert "Sessions per week" in str(screen.query_one("#stats-chart-title").render())
 
 
-async def test_ascii_mode_draws_only_ascii() -> None:
+async def test_ascii_mode_draws_only_ascii(app_with: AppFactory) -> None:
     for days in range(0, 60, 3):
         record_session(session(days, pain_before=4, pain_after=3))
-    app = app_for(ascii=True)
+    app = app_with(ascii=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(app, pilot)
         chart = screen.query_one(WeekChart)
@@ -145,8 +141,8 @@ async def test_ascii_mode_draws_only_ascii() -> None:
             assert plain(screen.query_one(selector, Static)).isascii(), selector
 
 
-async def test_h_on_home_opens_the_stats() -> None:
-    app = app_for()
+async def test_h_on_home_opens_the_stats(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -158,10 +154,10 @@ async def test_h_on_home_opens_the_stats() -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_a_new_goal_from_settings_shows_on_return() -> None:
+async def test_a_new_goal_from_settings_shows_on_return(app_with: AppFactory) -> None:
     for days in (0, 1):
         record_session(session(days))
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         screen = await open_stats(app, pilot)
         assert "2 of 3" in plain(screen.query_one("#stats-week", Static))
@@ -214,13 +210,13 @@ def test_pain_lines_say_before_and_after_apart_and_when_to_stop() -> None:
     assert "see a doctor" not in pain_text(PainTrend((3.0,), 3.0, 3.0, 1.0, 4)).plain
 
 
-async def test_delete_a_selected_session_after_asking() -> None:
+async def test_delete_a_selected_session_after_asking(app_with: AppFactory) -> None:
     from backcare_tui.core.history import load_history
     from backcare_tui.screens.confirm import ConfirmScreen
 
     record_session(session(0, "Desk break"))
     mistaken, _ = record_session(session(1, "Posture reset"))
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(app, pilot)
         table = screen.query_one("#stats-recent", DataTable)
@@ -239,11 +235,11 @@ async def test_delete_a_selected_session_after_asking() -> None:
         assert table.row_count == 1
 
 
-async def test_deleting_the_last_session_empties_the_screen() -> None:
+async def test_deleting_the_last_session_empties_the_screen(app_with: AppFactory) -> None:
     from backcare_tui.core.history import load_history
 
     record_session(session(0, "Desk break"))
-    app = app_for()
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(app, pilot)
         await pilot.press("delete", "enter")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from backcare_tui.app import make_app
+from apps import AppFactory
+
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Routine, Step, Timed
 from backcare_tui.core.player import Player
 from backcare_tui.core.session_summary import SessionSummary, encouragement, recap_lines, summarize
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -81,8 +81,8 @@ def test_encouragement_fits_the_session() -> None:
     assert len(lines) == 4
 
 
-async def test_summary_screen_goes_home_or_round_again() -> None:
-    app = make_app(settings=Settings(sound=False), clock=FakeClock())
+async def test_summary_screen_goes_home_or_round_again(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

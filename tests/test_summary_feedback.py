@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.history import load_history
 from backcare_tui.core.model import Held, Increase, Progress, Routine, Step
 from backcare_tui.core.progression import standing
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.screens.summary import SummaryScreen
 
@@ -22,10 +22,6 @@ WALL_SIT = Routine(
     (Step("Sit", Held(10), progress=Progress((Increase("hold", 2, 20),), every=3)),),
     prepare=0,
 )
-
-
-def app_for(**settings: Any) -> BackcareApp:
-    return make_app(settings=Settings(notice_seen=True, sound=False, **settings), clock=FakeClock())
 
 
 async def finish(app: BackcareApp, pilot: Pilot[Any]) -> None:
@@ -54,8 +50,8 @@ def said(summary: SummaryScreen, selector: str) -> str:
     return str(label.content) if label.display else ""
 
 
-async def test_e_and_t_are_stored_with_the_session_and_move_the_level() -> None:
-    app = app_for()
+async def test_e_and_t_are_stored_with_the_session_and_move_the_level(app_with: AppFactory) -> None:
+    app = app_with()
     async with app.run_test() as pilot:
         summary = await played(app, pilot)
         assert said(summary, "#summary-feedback") == ""
@@ -74,8 +70,8 @@ async def test_e_and_t_are_stored_with_the_session_and_move_the_level() -> None:
         assert stored.summary.feedback == "hard"
 
 
-async def test_rising_pain_holds_the_level_and_the_summary_says_why() -> None:
-    app = app_for(pain_checkin=True)
+async def test_rising_pain_holds_the_level_and_the_summary_says_why(app_with: AppFactory) -> None:
+    app = app_with(pain_checkin=True)
     async with app.run_test() as pilot:
         app.start_session(WALL_SIT)
         await pilot.pause()
@@ -94,12 +90,14 @@ async def test_rising_pain_holds_the_level_and_the_summary_says_why() -> None:
         assert standing(WALL_SIT, [stored.summary]).steps[0].credit == 0
 
 
-async def test_repeat_plays_the_level_the_session_has_led_to(user_routines: Path) -> None:
+async def test_repeat_plays_the_level_the_session_has_led_to(
+    user_routines: Path, app_with: AppFactory
+) -> None:
     (user_routines / "wall-sit.toml").write_text(
         'name = "Wall sit"\nprepare = 0\n[[steps]]\nname = "Sit"\nhold = 10\n'
         'progress = { hold = "+2s", hold_max = "20s", every = 1 }\n'
     )
-    app = app_for()
+    app = app_with()
     async with app.run_test() as pilot:
         entry = app.library.find("wall-sit")
         assert entry is not None and entry.routine is not None

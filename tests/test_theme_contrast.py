@@ -4,13 +4,12 @@ colours each theme actually draws on screen (issue 16)."""
 
 from __future__ import annotations
 
+from apps import AppFactory
 from rich.segment import Segment
 from textual.color import Color
 from textual.widget import Widget
 
-from backcare_tui.app import BackcareApp, make_app
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
+from backcare_tui.app import BackcareApp
 from backcare_tui.looks import contrast_ratio
 
 AA = 4.5
@@ -41,8 +40,8 @@ def worst(segments: list[Segment]) -> float:
     return min(drawn_ratio(segment) for segment in segments)
 
 
-async def test_current_step_and_highlighted_routine_in_every_theme() -> None:
-    app = make_app(settings=Settings(notice_seen=True, sound=False), clock=FakeClock())
+async def test_current_step_and_highlighted_routine_in_every_theme(app_with: AppFactory) -> None:
+    app = app_with()
     failures: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 import tomli_w
+from apps import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.screens.summary import SummaryScreen
@@ -167,13 +167,6 @@ def test_run_plain_refuses_the_broken_file_cleanly(folder: Path) -> None:
 # -- the app ----------------------------------------------------------------------------
 
 
-def app_for(folder: Path) -> BackcareApp:
-    return make_app(
-        settings=Settings(notice_seen=True, sound=False, routine_folders=(str(folder),)),
-        clock=FakeClock(),
-    )
-
-
 def rendered(app: BackcareApp) -> str:
     """What the terminal would be sent for this screen: every segment checked, text joined."""
     strips = app.screen._compositor.render_strips()
@@ -194,8 +187,10 @@ async def highlight(app: BackcareApp, pilot: Pilot[Any], wanted: str) -> None:
     await pilot.pause()
 
 
-async def test_home_list_and_previews_show_markup_literally_and_no_escapes(folder: Path) -> None:
-    app = app_for(folder)
+async def test_home_list_and_previews_show_markup_literally_and_no_escapes(
+    folder: Path, app_with: AppFactory
+) -> None:
+    app = app_with(routine_folders=(str(folder),))
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         text = rendered(app)
@@ -212,8 +207,10 @@ async def test_home_list_and_previews_show_markup_literally_and_no_escapes(folde
         assert "Plain name" in text
 
 
-async def test_the_player_and_summary_show_markup_literally_and_no_escapes(folder: Path) -> None:
-    app = app_for(folder)
+async def test_the_player_and_summary_show_markup_literally_and_no_escapes(
+    folder: Path, app_with: AppFactory
+) -> None:
+    app = app_with(routine_folders=(str(folder),))
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         await highlight(app, pilot, "evil.toml")
@@ -243,10 +240,10 @@ async def test_the_player_and_summary_show_markup_literally_and_no_escapes(folde
 
 
 async def test_the_editor_shows_untrusted_files_without_escapes(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     monkeypatch.setenv("EDITOR", "true")
-    app = app_for(folder)
+    app = app_with(routine_folders=(str(folder),))
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         # The oddly named file holds the same payloads as evil.toml, in the form's fields.

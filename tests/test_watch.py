@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from apps import AppFactory
 from textual.widgets import OptionList
 
-from backcare_tui.app import make_app
 from backcare_tui.core.model import Routine, Step, Timed
-from backcare_tui.core.settings import Settings
 from backcare_tui.core.watch import changed, snapshot
 from backcare_tui.core.writer import dumps_routine, save_routine
 from backcare_tui.screens.home import HomeScreen
@@ -47,8 +46,10 @@ def test_an_atomic_save_is_seen_even_with_the_same_size_and_time(tmp_path: Path)
     assert changed(before, snapshot([tmp_path])) == {str(path)}
 
 
-async def test_home_picks_up_a_file_written_elsewhere(user_routines: Path) -> None:
-    app = make_app(settings=Settings(notice_seen=True))
+async def test_home_picks_up_a_file_written_elsewhere(
+    user_routines: Path, app_with: AppFactory
+) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -64,8 +65,10 @@ async def test_home_picks_up_a_file_written_elsewhere(user_routines: Path) -> No
         assert home.query_one("#home-routines", OptionList).option_count > len(names)
 
 
-async def test_home_does_not_rescan_when_nothing_changed(user_routines: Path) -> None:
-    app = make_app(settings=Settings(notice_seen=True))
+async def test_home_does_not_rescan_when_nothing_changed(
+    user_routines: Path, app_with: AppFactory
+) -> None:
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
