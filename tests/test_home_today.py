@@ -2,61 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from apps import AppFactory
-from textual.pilot import Pilot
+from practice_files import TAGGED_PLANK_PRACTICE, WEDNESDAY, app_on, played
 
 from backcare_tui.app import BackcareApp
-from backcare_tui.core.history import record_session
 from backcare_tui.core.model import Held
-from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.today_line import TodayLine
-
-WEDNESDAY = date(2026, 11, 25)
-SnapCompare = Callable[..., bool]
-
-PRACTICE = """\
-format = 1
-name = "Plank practice"
-tags = ["core"]
-prepare = 0
-
-[[steps]]
-name = "Plank"
-hold = 20
-reps = 3
-rest = 20
-progress = { hold = "+5s", hold_max = "45s", every = 3 }
-
-[[steps]]
-name = "Bird-dog"
-hold = 5
-reps = 5
-rest = 2
-sides = "both"
-progress = { reps = 1, reps_max = 8, every = 2 }
-"""
-
-
-def played(name: str, day: date, hour: int = 9) -> None:
-    start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    record_session(
-        SessionSummary(
-            name, None, "0", start, start + timedelta(minutes=3), 180, 180, 2, 0, 2, True
-        )
-    )
-
-
-def app_on(app_with: AppFactory, day: date, **settings: Any) -> BackcareApp:
-    app = app_with(**settings)
-    app.today_date = lambda: day
-    return app
 
 
 def line(app: BackcareApp) -> str:
@@ -66,7 +22,7 @@ def line(app: BackcareApp) -> str:
 async def test_the_plan_day_shows_with_its_length_at_the_level(
     user_routines: Path, app_with: AppFactory
 ) -> None:
-    (user_routines / "plank-practice.toml").write_text(PRACTICE)
+    (user_routines / "plank-practice.toml").write_text(TAGGED_PLANK_PRACTICE)
     for n in range(3, 9):
         played("Plank practice", WEDNESDAY - timedelta(days=n))
     app = app_on(app_with, WEDNESDAY, plan={"wed": "plank-practice"}, weekly_goal=3)
@@ -110,19 +66,3 @@ async def test_when_today_is_done_it_says_so_and_starts_nothing(app_with: AppFac
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-
-
-def test_home_with_today_and_a_progressed_preview(
-    snap_compare: SnapCompare, user_routines: Path, app_with: AppFactory
-) -> None:
-    (user_routines / "plank-practice.toml").write_text(PRACTICE)
-    for n in range(3, 9):
-        played("Plank practice", WEDNESDAY - timedelta(days=n))
-    app = app_on(app_with, WEDNESDAY, plan={"wed": "plank-practice"})
-
-    async def highlight(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        await pilot.press("end")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(100, 30), run_before=highlight)

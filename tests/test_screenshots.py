@@ -1,14 +1,10 @@
-"""`make screenshots` reproduces the README's pictures, and the help screen has its snapshot."""
+"""`make screenshots` reproduces the README's pictures."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from apps import AppFactory
-from textual.pilot import Pilot
 
 COMMITTED = Path(__file__).parent.parent / "screenshots"
 
@@ -30,14 +26,3 @@ def test_the_script_writes_the_readme_pictures(tmp_path: Path) -> None:
         name for name in written if (out / name).read_bytes() != (COMMITTED / name).read_bytes()
     ]
     assert stale == [], "screenshots/ is out of date: run `make screenshots`"
-
-
-def test_help_snapshot(snap_compare: Callable[..., bool], app_with: AppFactory) -> None:
-    app = app_with()
-
-    async def open_help(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=open_help)

@@ -1,7 +1,7 @@
-"""How home, the player and the summary look, at 80x24 and 120x40.
+"""How home, the player, the summary and help look, at 80x24 and 120x40.
 
 Pictures are taken on a fake clock, so a countdown shows the same number on
-every run; regenerate with `pytest tests/test_snapshots_screens.py --snapshot-update`
+every run; regenerate with `pytest tests/snapshots/test_snapshots_screens.py --snapshot-update`
 and look at them before committing.
 """
 
@@ -80,3 +80,14 @@ def test_player_paused_in_ascii(snap_compare: SnapCompare, app_with: AppFactory)
         await pilot.press("space")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help(snap_compare: SnapCompare, app_with: AppFactory) -> None:
+    app = app_with()
+
+    async def open_help(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_help)

@@ -1,6 +1,6 @@
 """How the pacer and the breathing screen look, on a frozen clock.
 
-Regenerate with `pytest tests/test_snapshot_pacer.py --snapshot-update` and
+Regenerate with `pytest tests/snapshots/test_snapshots_pacer.py --snapshot-update` and
 look at the pictures before committing: the disc must be round.
 """
 

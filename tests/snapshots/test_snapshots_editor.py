@@ -1,6 +1,6 @@
 """How the editor looks at 80x24 and 120x40: a held step with a wrong value in it.
 
-Regenerate with `pytest tests/test_snapshot_editor.py --snapshot-update` and
+Regenerate with `pytest tests/snapshots/test_snapshots_editor.py --snapshot-update` and
 look at the pictures before committing.
 """
 

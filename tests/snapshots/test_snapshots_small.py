@@ -7,7 +7,7 @@ The decisions, checked here and pictured in the snapshots:
 - stop question: the buttons stack under 60 columns, so both read in full;
 - home: under 60 columns a short title that fits, never a cut one.
 
-Regenerate with `pytest tests/test_snapshots_small.py --snapshot-update` and
+Regenerate with `pytest tests/snapshots/test_snapshots_small.py --snapshot-update` and
 look at them (rsvg-convert makes PNGs) before committing.
 """
 

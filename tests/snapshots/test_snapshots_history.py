@@ -2,7 +2,7 @@
 
 The history is seeded with fixed sessions and the stats screen pinned to a
 fixed "now" in UTC, so every run draws the same picture; regenerate with
-`pytest tests/test_snapshots_history.py --snapshot-update` and look first.
+`pytest tests/snapshots/test_snapshots_history.py --snapshot-update` and look first.
 """
 
 from __future__ import annotations
