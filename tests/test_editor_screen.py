@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import toasts
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -360,7 +361,7 @@ async def test_delete_asks_then_moves_the_file_to_the_trash(
 ) -> None:
     path = write(user_routines)
     app = app_with()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         delete_routine(app, load_entry(path, USER))
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -368,7 +369,7 @@ async def test_delete_asks_then_moves_the_file_to_the_trash(
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        notes = [n.message for n in app._notifications]
+        notes = toasts(app)
     assert not path.exists()
     trashed = trash_dir() / "shoulders.toml"
     assert load_routine(trashed) == ROUTINE
@@ -484,13 +485,13 @@ async def test_every_key_has_a_description_and_a_palette_entry(
         palette = {command.title for command in app.get_system_commands(screen)}
         assert {"Save", "Try it", "$EDITOR", "Back"} <= palette
         provider = EditorCommands(screen)
-        offered = {name for name, _, _ in provider._available()}
+        offered = {hit.text async for hit in provider.discover()}
         # Each step action once: as the list's key when the app offers it, else by name.
         for key, name in [("Add", "Add step"), ("Remove", "Remove step"), ("Move", "Move step up")]:
             assert (key in palette) != (name in offered)
         await select_item(pilot, screen, 0)
         screen.query_one("#routine-name").focus()
-        offered = {name for name, _, _ in provider._available()}
+        offered = {hit.text async for hit in provider.discover()}
         assert "Remove step" not in offered and "Add step" in offered
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import toasts
 from textual.pilot import Pilot
 
 from backcare_tui.app import BackcareApp, make_app
@@ -297,10 +298,10 @@ async def test_the_app_starts_on_a_garbage_config_and_says_so() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(GARBAGE["not toml"])
     app = make_app(clock=FakeClock())
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert app.settings == Settings()
-        messages = [n.message for n in app._notifications]
+        messages = toasts(app)
         assert any(str(path) in m and "default" in m for m in messages), messages
 
 
@@ -322,10 +323,6 @@ async def play_to_the_end(app: BackcareApp, pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-def told(app: BackcareApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 class FullDisk:
@@ -395,10 +392,10 @@ async def test_a_session_ends_cleanly_when_the_history_cannot_be_written(
     inject, words = FAULTS[fault]
     inject(monkeypatch)
     app = app_with()
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         await play_to_the_end(app, pilot)
         assert isinstance(app.screen, SummaryScreen), "the session still ends"
-        messages = told(app)
+        messages = toasts(app)
         assert any("not added to the history" in m and words in m for m in messages), messages
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen), "and the app goes on"
@@ -414,10 +411,10 @@ async def test_a_locked_history_is_waited_for_then_reported(
     holder.execute("BEGIN EXCLUSIVE")
     try:
         app = app_with()
-        async with app.run_test() as pilot:
+        async with app.run_test(notifications=True) as pilot:
             await play_to_the_end(app, pilot)
             assert isinstance(app.screen, SummaryScreen)
-            assert any("locked by another program" in m for m in told(app)), told(app)
+            assert any("locked by another program" in m for m in toasts(app)), toasts(app)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -430,10 +427,10 @@ async def test_a_corrupt_history_is_set_aside_and_the_session_kept(app_with: App
     garbage = b"this is not a database\x00" * 300
     path.write_bytes(garbage)
     app = app_with()
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         await play_to_the_end(app, pilot)
         assert isinstance(app.screen, SummaryScreen)
-        assert any("damaged" in m and "moved to" in m for m in told(app)), told(app)
+        assert any("damaged" in m and "moved to" in m for m in toasts(app)), toasts(app)
     [aside] = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
     assert aside.read_bytes() == garbage, "set aside byte for byte, never overwritten"
     assert [s.summary.routine_name for s in load_history().sessions] == ["Fault drill"]

@@ -275,7 +275,7 @@ async def test_an_editor_palette_command_after_the_editor_closed_does_nothing(
         new_routine(app)
         await pilot.pause()
         editor = app.screen
-        commands = {name: run for name, _, run in EditorCommands(editor)._available()}
+        commands = {hit.text: hit.command async for hit in EditorCommands(editor).discover()}
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         await commands["Add step"]()

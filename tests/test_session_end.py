@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from apps import AppFactory
+from on_screen import toasts
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
@@ -94,7 +95,7 @@ async def test_repeat_from_the_summary_records_the_second_session_too(app_with: 
 
 async def test_ctrl_c_in_the_player_asks_to_stop_like_q(app_with: AppFactory) -> None:
     app = app_with(stall_seconds=STALL_SECONDS)
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
         await at(app, pilot, 3)
@@ -103,7 +104,8 @@ async def test_ctrl_c_in_the_player_asks_to_stop_like_q(app_with: AppFactory) ->
         assert "Stop this session?" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("escape")
         assert isinstance(app.screen, PlayerScreen)
-        assert not app._notifications, "no 'press ctrl+q to quit' toast"
+        await pilot.pause()
+        assert toasts(app) == [], "no 'press ctrl+q to quit' toast"
 
 
 async def test_ctrl_q_on_home_quits_without_asking(app_with: AppFactory) -> None:
@@ -136,7 +138,7 @@ async def test_an_unseen_stop_leaves_the_session_paused_where_it_was_shown(
     app_with: AppFactory,
 ) -> None:
     app = app_with(stall_seconds=STALL_SECONDS)
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
         for second in range(1, 7):
@@ -146,7 +148,8 @@ async def test_an_unseen_stop_leaves_the_session_paused_where_it_was_shown(
         await at(app, pilot, 600)  # kill -STOP, ten minutes, kill -CONT
         assert screen.player.paused and screen.player.elapsed == 6
         assert "PAUSED" in str(screen.query_one("#player-phase", Label).content)
-        assert any(n.title == "Paused" for n in app._notifications)
+        await pilot.pause()
+        assert any(t.startswith("Paused\n") for t in toasts(app)), toasts(app)
 
 
 async def test_try_it_returns_to_the_editor_with_the_edits_and_records_nothing(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import toasts
 from textual.pilot import Pilot
 from textual.widgets import Label
 
@@ -117,14 +118,14 @@ async def test_a_store_that_fails_tells_the_user_and_the_app_carries_on(
     history_file().parent.mkdir(parents=True)
     history_file().mkdir()  # a folder where the database should be
     app = app_with()
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()
         await at(app, pilot, 27)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        messages = [n.message for n in app._notifications]
+        messages = toasts(app)
         assert any("was not added to the history" in m for m in messages), messages
 
 

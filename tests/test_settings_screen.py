@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import toasts
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
 
@@ -151,14 +152,14 @@ async def test_backcare_config_is_the_file_written(
 async def test_a_config_that_cannot_be_written_gives_a_message(app_with: AppFactory) -> None:
     config_file().mkdir(parents=True)  # a folder where the file should be
     app = app_with()
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         screen = await open_settings(app, pilot)
         screen.query_one("#set-auto_pause", Tick).value = True
         await pilot.pause()  # the Changed message starts the save worker; let it be handled
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.settings.auto_pause is True, "the change still holds for this run"
-        messages = [n.message for n in app._notifications]
+        messages = toasts(app)
         assert any("Cannot save settings" in m for m in messages), messages
 
 

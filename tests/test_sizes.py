@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,12 @@ async def _home(app: BackcareApp, pilot: Pilot[Any]) -> None:
     return None
 
 
+STARTED: weakref.WeakKeyDictionary[BackcareApp, float] = weakref.WeakKeyDictionary()
+"""When each app's latest session started, on its fake clock."""
+
+
 def _start(app: BackcareApp, routine: Routine) -> None:
-    app._sizes_started = app.clock.now()  # type: ignore[attr-defined]
+    STARTED[app] = app.clock.now()
     app.start_session(routine)
 
 
@@ -114,7 +119,7 @@ async def _breathing_form(app: BackcareApp, pilot: Pilot[Any]) -> None:
 async def _breathing_session(app: BackcareApp, pilot: Pilot[Any]) -> None:
     app.action_breathe()
     await pilot.pause()
-    app._sizes_started = app.clock.now()  # type: ignore[attr-defined]
+    STARTED[app] = app.clock.now()
     await pilot.press("enter")
     await pilot.pause()
     await _at(app, pilot, 2)
@@ -163,7 +168,7 @@ async def _at(app: BackcareApp, pilot: Pilot[Any], seconds: float) -> None:
     """`seconds` into the session that started last (the clock only goes forward)."""
     clock = app.clock
     assert isinstance(clock, FakeClock)
-    clock.set(getattr(app, "_sizes_started", 0.0) + seconds)
+    clock.set(STARTED.get(app, 0.0) + seconds)
     sync = getattr(app.screen, "sync", None)
     if callable(sync):
         sync()

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apps import AppFactory
+from on_screen import toasts
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -108,9 +109,10 @@ async def test_a_damaged_history_is_set_aside_and_the_user_told(app_with: AppFac
     history_file().parent.mkdir(parents=True)
     history_file().write_bytes(b"not a database at all" * 100)
     app = app_with()
-    async with app.run_test() as pilot:
+    async with app.run_test(notifications=True) as pilot:
         await open_stats(app, pilot)
-        messages = [n.message for n in app._notifications]
+        await pilot.pause()
+        messages = toasts(app)
         assert any("moved to" in m and ".corrupt-" in m for m in messages), messages
     assert list(history_file().parent.glob("history.db.corrupt-*"))
 
