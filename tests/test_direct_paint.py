@@ -12,17 +12,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pytest
+from apps import AppFactory
 from screen_replay import Terminal
 from textual.app import App, ComposeResult
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.geometry import Region
 from textual.widgets import Static
 
-from backcare_tui.app import make_app
 from backcare_tui.core.breathing import parse_pattern
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Breathing, Routine, Step
-from backcare_tui.core.settings import Settings
 from backcare_tui.direct_paint import DirectPainter
 from backcare_tui.screens.player import PlayerScreen
 from backcare_tui.widgets.pacer import Pacer
@@ -61,9 +60,11 @@ def full_screen(app: App[Any]) -> list[list[tuple[str, str]]]:
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-async def test_painted_frames_show_what_textual_would_draw(sent: list[str], theme: str) -> None:
+async def test_painted_frames_show_what_textual_would_draw(
+    sent: list[str], theme: str, app_with: AppFactory
+) -> None:
     clock = FakeClock()
-    app = make_app(settings=Settings(prepare_seconds=0, sound=False, theme=theme), clock=clock)
+    app = app_with(clock=clock, prepare_seconds=0, theme=theme)
     painted: list[int] = []
     original = DirectPainter.paint
 
@@ -123,8 +124,8 @@ async def test_nothing_is_painted_under_a_widget_drawn_over_it(sent: list[str]) 
         assert len(sent) == 1 and "xxx" in sent[0]
 
 
-async def test_nothing_is_painted_while_headless() -> None:
-    app = make_app(settings=Settings(prepare_seconds=0, sound=False), clock=FakeClock())
+async def test_nothing_is_painted_while_headless(app_with: AppFactory) -> None:
+    app = app_with(prepare_seconds=0)
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(ROUTINE)
         await pilot.pause()

@@ -10,15 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import AppFactory
 from test_external_editor import FAKE_EDITOR, executable
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from backcare_tui.app import BackcareApp, make_app
+from backcare_tui.app import BackcareApp
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.loader import load_routine
-from backcare_tui.core.settings import Settings
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.editor import EditorScreen
 from backcare_tui.screens.editor_actions import edit_routine
@@ -52,10 +52,11 @@ def text_of(screen: EditorScreen, selector: str) -> str:
 
 async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_first(
     user_routines: Path,
+    app_with: AppFactory,
 ) -> None:
     path = user_routines / "cat.toml"
     path.write_text(FILE, encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert not screen.session.broken and not screen.has_class("-broken")
@@ -111,7 +112,7 @@ async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_fir
 
 
 async def test_ctrl_r_opens_the_file_at_the_unknown_key_to_fix_it_by_hand(
-    user_routines: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    user_routines: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_with: AppFactory
 ) -> None:
     editor = executable(tmp_path / "bin", "vim", FAKE_EDITOR.format(python=sys.executable))
     log = tmp_path / "editor.log"
@@ -121,7 +122,7 @@ async def test_ctrl_r_opens_the_file_at_the_unknown_key_to_fix_it_by_hand(
     monkeypatch.setenv("FAKE_TO", "rest = 3")
     path = user_routines / "cat.toml"
     path.write_text(FILE.replace("name = 5", 'name = "Cat"'), encoding="utf-8")
-    app = make_app(settings=Settings(notice_seen=True))
+    app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
         assert screen.session.changes and screen.check_action("reopen", ()) is True
