@@ -66,6 +66,13 @@ class Pacer(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pacer--shape", "pacer--word", "pacer--detail"}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `pacer--shape` | The breathing disc. |
+    | `pacer--word` | The phase word ("Breathe in"). |
+    | `pacer--detail` | The counts and the cue around the phase word. |
+    """
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None

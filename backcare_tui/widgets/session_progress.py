@@ -35,11 +35,30 @@ def bar_cells(fraction: float, width: int, ascii_only: bool = False) -> tuple[st
 
 
 class SessionProgress(Widget):
+    DEFAULT_CSS = """
+    SessionProgress > .session-progress--filled {
+        color: $accent;
+    }
+    SessionProgress > .session-progress--empty {
+        color: $text-disabled;
+    }
+    SessionProgress > .session-progress--label {
+        color: $text;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-progress--label",
         "session-progress--filled",
         "session-progress--empty",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `session-progress--label` | The times beside the bar ("at 1:10", "3:20 left"). |
+    | `session-progress--filled` | The part of the bar already played. |
+    | `session-progress--empty` | The part of the bar still to play. |
+    """
 
     def __init__(
         self, *, ascii_only: bool = False, id: str | None = None, classes: str | None = None

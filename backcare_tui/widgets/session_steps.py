@@ -43,12 +43,35 @@ def visible_window(count: int, current: int, height: int) -> range:
 class SessionSteps(Widget):
     """Attributes down: the player screen calls `show()` when the step changes."""
 
+    DEFAULT_CSS = """
+    SessionSteps > .session-steps--done {
+        color: $text-muted;
+    }
+    SessionSteps > .session-steps--skipped {
+        color: $text-muted;
+        text-style: strike;
+    }
+    SessionSteps > .session-steps--current {
+        background: $bc-current-step-background;
+        color: $bc-current-step-text;
+        text-style: bold;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-steps--done",
         "session-steps--skipped",
         "session-steps--current",
         "session-steps--upcoming",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `session-steps--done` | A step played before the current one. |
+    | `session-steps--skipped` | A step skipped before the current one. |
+    | `session-steps--current` | The step playing now. |
+    | `session-steps--upcoming` | A step still to come. |
+    """
 
     def __init__(
         self, *, ascii_only: bool = False, id: str | None = None, classes: str | None = None

@@ -30,6 +30,20 @@ def side_words(phase: Phase, next_side: str | None, *, ascii_only: bool = False)
 class SideBand(Static):
     """Shows `side_words`; the `-left`, `-right` and `-switch` classes colour it."""
 
+    DEFAULT_CSS = """
+    SideBand {
+        height: 3;
+        content-align: center middle;
+        text-style: bold;
+        background: $foreground;
+        color: $background;
+    }
+    SideBand.-switch {
+        background: $accent;
+        color: $background;
+    }
+    """
+
     def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.ascii_only = ascii_only

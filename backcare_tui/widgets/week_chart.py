@@ -22,12 +22,36 @@ AXIS_WIDTH = 5
 class WeekChart(Widget):
     """Bars for the weeks given, oldest on the left; weeks that met the goal stand out."""
 
+    DEFAULT_CSS = """
+    WeekChart > .week-chart--bar {
+        color: $primary;
+    }
+    WeekChart > .week-chart--met {
+        color: $success;
+    }
+    WeekChart > .week-chart--axis {
+        color: $text-muted;
+    }
+    WeekChart > .week-chart--now {
+        color: $text;
+        text-style: bold;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "week-chart--bar",
         "week-chart--met",
         "week-chart--axis",
         "week-chart--now",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `week-chart--bar` | A week's bar that did not meet the goal. |
+    | `week-chart--met` | A week's bar that met the goal. |
+    | `week-chart--axis` | The scale and the week labels. |
+    | `week-chart--now` | The label of the current week. |
+    """
 
     def __init__(
         self, *, ascii_only: bool = False, id: str | None = None, classes: str | None = None
