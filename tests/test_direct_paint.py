@@ -85,7 +85,7 @@ async def test_painted_frames_show_what_textual_would_draw(
             while step < 12.5:
                 step += 0.061
                 clock.set(step)
-                screen.sync()
+                screen.next_frame()
                 await pilot.pause()
                 for data in sent:
                     terminal.feed(data)

@@ -1,7 +1,8 @@
 """Frames the breathing player asks for, counted on a fake clock over one 4-4-4-4 cycle.
 
 The player books its next wake-up on its frame timer; here that is recorded
-instead of run, the fake clock is moved to it, and the screen looks again.
+instead of run, the fake clock is moved to it, and the screen's frame runs as
+the timer would run it (`next_frame`: the disc alone between whole seconds).
 Every wake-up the pacer asks for must change a cell on the screen (no frame
 that draws the same picture), and no change of the disc may wait longer than
 one frame (1/30 s) to be drawn.
@@ -58,7 +59,7 @@ async def test_box_breathing_asks_for_no_frame_that_changes_no_cell(app_with: Ap
         while now + booked[-1] < CYCLE:
             now += booked[-1]
             clock.set(now)
-            screen.sync()
+            screen.next_frame()
             frames += 1
             wakes.append(now)
             seen = picture()

@@ -20,7 +20,8 @@ from backcare_tui.core.player import Player
 from backcare_tui.core.redraw import SLACK, next_redraw
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.confirm import ConfirmScreen
-from backcare_tui.screens.player import PlayerScreen, counters_text, current_cue, next_text
+from backcare_tui.screens.player import PlayerScreen
+from backcare_tui.screens.player_words import counters_text, current_cue, next_text
 from backcare_tui.screens.summary import SummaryScreen
 from backcare_tui.widgets.big_clock import BigClock
 from backcare_tui.widgets.pacer import Pacer

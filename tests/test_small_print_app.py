@@ -94,7 +94,7 @@ def test_a_user_routines_preview_has_no_dangling_dot(user_routines: object) -> N
 def test_a_rest_after_a_set_capitalises_every_counter_but_the_first() -> None:
     from backcare_tui.core.model import Held, Routine, Step
     from backcare_tui.core.timeline import PhaseKind
-    from backcare_tui.screens.player import counters_text
+    from backcare_tui.screens.player_words import counters_text
 
     routine = Routine("x", (Step("Side", Held(hold=5, reps=2, rest=3, sets=2, sides="both")),))
     rests = [

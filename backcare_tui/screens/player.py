@@ -19,40 +19,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Label, Static
 
-from ..core.breathing_session import INSTRUCTIONS, STILL_INSTRUCTIONS
-from ..core.cues import CueSwitches, Guide, cue_text
-from ..core.durations import format_clock, format_length
-from ..core.lookahead import getting_ready_for, just_done, past_halfway, side_after, window_title
+from ..core.cues import CueSwitches, Guide
 from ..core.model import Routine
 from ..core.player import Finished, Paused, Player, Stopped
-from ..core.redraw import next_redraw, shown_countdown
+from ..core.redraw import next_redraw
 from ..core.session_summary import SessionSummary, summarize
-from ..core.text import clean_line, clean_text
 from ..core.timeline import (
-    Phase,
-    PhaseKind,
-    RestReason,
-    StepSpan,
-    Timeline,
     compile_routine,
 )
 from ..sound import Sound
 from ..terminal_title import TerminalTitle
-from ..widgets.big_clock import BigClock
-from ..widgets.keys_footer import KeysFooter
-from ..widgets.pacer import Pacer
-from ..widgets.session_progress import SessionProgress
-from ..widgets.session_steps import SessionSteps
-from ..widgets.side_band import SideBand
 from .confirm import ConfirmScreen
 from .frame_timer import FrameTimer
+from .player_keys import PLAYER_BINDINGS
+from .player_view import PlayerView
 
 if TYPE_CHECKING:
     from ..app import BackcareApp
@@ -60,107 +44,9 @@ if TYPE_CHECKING:
 FPS = 30.0
 EXTEND_SECONDS = 10.0
 
-BREATH_KINDS = frozenset(
-    {PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE, PhaseKind.HOLD_OUT}
-)
-KIND_CLASS: dict[PhaseKind, str] = {
-    PhaseKind.PREPARE: "prepare",
-    PhaseKind.WORK: "work",
-    PhaseKind.HOLD: "hold",
-    PhaseKind.REST: "rest",
-    PhaseKind.SWITCH: "switch",
-    **{kind: "breathing" for kind in BREATH_KINDS},
-}
-"""One CSS class per kind of phase; the colours live in backcare.tcss."""
-
-
-def counters_text(phase: Phase) -> str:
-    """ "Set 1/2 · Rep 2/5 · Left": the counters worth saying, capitalised for the screen.
-
-    A rest carries the counters of the hold before it, so it says "After rep 1/5".
-    """
-    parts = phase.parts()
-    shown = [part[:1].upper() + part[1:] for part in parts]
-    if (
-        parts
-        and phase.kind is PhaseKind.REST
-        and phase.rest_reason in (RestReason.REPS, RestReason.SETS)
-    ):
-        return " · ".join([f"After {parts[0]}", *shown[1:]])
-    return " · ".join(shown)
-
-
-def current_cue(timeline: Timeline, phase: Phase) -> str:
-    """The cue a phase opens with; later ones follow as the phase goes on (core.cues)."""
-    return cue_text(timeline, phase, 0.0)
-
-
-def next_text(phase: Phase | None, following_step: StepSpan | None, current: Phase) -> str:
-    """What comes after this phase, said the way a coach would say it."""
-    if phase is None:
-        return "Next: the end. Nearly there."
-    if phase.step_index != current.step_index and following_step is not None:
-        return f"Next: {clean_line(following_step.name)}"
-    details = "" if phase.kind is PhaseKind.REST else counters_text(phase)
-    text = f"Next: {phase.label} {format_length(phase.length)}"
-    return f"{text} · {details}" if details else text
-
 
 class PlayerScreen(Screen[SessionSummary]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause the session"),
-        Binding("space", "resume", "Resume", id="player.resume", tooltip="Carry on"),
-        Binding(
-            "n,right",
-            "next_phase",
-            "Next",
-            key_display="n/→",
-            id="player.next",
-            tooltip="Skip to the next phase",
-        ),
-        Binding(
-            "N,shift+right",
-            "next_step",
-            "Skip step",
-            key_display="N/⇧→",
-            id="player.skip_step",
-            tooltip="Skip the rest of this step",
-        ),
-        Binding(
-            "p,left",
-            "back",
-            "Back",
-            key_display="p/←",
-            id="player.back",
-            tooltip="Back to the start of this step, or the step before",
-        ),
-        Binding("r", "restart_step", "Restart", id="player.restart", tooltip="Restart this step"),
-        Binding(
-            "plus",
-            "extend",
-            "+10s",
-            key_display="+",
-            id="player.extend",
-            tooltip="Add 10 seconds to this phase",
-        ),
-        Binding(
-            "m",
-            "mute",
-            "Mute",
-            id="player.mute",
-            tooltip="Silence sounds and voice for this session",
-        ),
-        Binding("m", "unmute", "Unmute", id="player.unmute", tooltip="Sounds and voice back on"),
-        Binding("q", "stop", "Stop", id="player.stop", tooltip="Stop the session (asks first)"),
-        Binding(
-            "ctrl+c",
-            "stop",
-            "Stop",
-            show=False,
-            id="player.stop_ctrl_c",
-            tooltip="Stop the session (asks first), like q",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PLAYER_BINDINGS
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so in Screen)
         (0, "-narrow"),
         (70, "-medium"),
@@ -195,47 +81,22 @@ class PlayerScreen(Screen[SessionSummary]):
         """The one pending wake-up (the next frame), from mount on."""
         self._started_at = datetime.now(UTC)
         self._started_clock = 0.0
-        self._shown: dict[str, str] = {}
-        self._look: tuple[int, bool] | None = None
-        """The phase and pause state the words on screen were drawn for."""
-        self._phase_word: Label
-        self._clock: BigClock
-        self._pacer: Pacer
-        self._steps: SessionSteps
-        self._progress: SessionProgress
+        self._disc_only_until: float | None = None
+        """Clock time before which a wake-up can only be for the disc (see `next_frame`)."""
+        self.view = PlayerView(self)
+        """The widgets and how they are drawn."""
 
     @property
     def backcare(self) -> BackcareApp:
         return cast("BackcareApp", self.app)
 
     def compose(self) -> ComposeResult:
-        ascii_only = self.backcare.settings.ascii
-        with Horizontal(id="player-top"):
-            yield Label(Text(clean_line(self.routine.name)), id="player-routine")
-            yield Label("", id="player-step-count")
-        self._phase_word = Label("", id="player-phase")
-        self._side = SideBand(ascii_only=ascii_only, id="player-side-band")
-        self._clock = BigClock(ascii_only=ascii_only, id="player-clock")
-        self._pacer = Pacer(id="player-pacer")
-        self._steps = SessionSteps(ascii_only=ascii_only, id="player-steps")
-        self._progress = SessionProgress(ascii_only=ascii_only, id="player-progress")
-        with Horizontal(id="player-body"):
-            with Vertical(id="player-now"):
-                yield self._phase_word
-                yield self._side
-                yield self._clock
-                yield self._pacer
-                yield Label("", id="player-step")
-                yield Label("", id="player-counters")
-                yield Label("", id="player-cue")
-                yield Label("", id="player-next")
-                yield Label("", id="player-done")
-            with Vertical(id="player-side"):
-                yield self._steps
-                yield Label("How to", id="player-how-title")
-                yield Static("", id="player-instructions")
-        yield self._progress
-        yield KeysFooter(compact=True)
+        yield from self.view.compose(self.routine.name)
+
+    def redraw(self) -> None:
+        """Draw the engine's present state (the view asks only what it shows)."""
+        if self.player is not None:
+            self.view.redraw(self.player, self.guide, self._title)
 
     def on_mount(self) -> None:
         app = self.backcare
@@ -248,7 +109,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self._started_clock = app.clock.now()
         self.player.start()
         self._title = TerminalTitle(self._write_to_terminal)
-        self.frames = FrameTimer(app, self.sync)
+        self.frames = FrameTimer(app, self.next_frame)
         app.app_suspend_signal.subscribe(self, self._process_suspending)
         app.app_resume_signal.subscribe(self, self._process_resumed)
         self.sync()
@@ -289,9 +150,33 @@ class PlayerScreen(Screen[SessionSummary]):
 
     # the heartbeat
 
+    def next_frame(self) -> None:
+        """What the frame timer calls: between two changes of the words, only the disc moves.
+
+        While a breath moves, most wake-ups (some 15 a second) come for the disc
+        alone: nothing else on screen, and no event of the engine, is due before
+        the next whole second, cue or phase end (`_disc_only_until`). Those frames
+        ask the engine for the phase's time (a look that still notices a stopped
+        process) and redraw the pacer only; anything else gets the whole `sync`.
+        """
+        player, until = self.player, self._disc_only_until
+        self._disc_only_until = None
+        if player is not None and until is not None and self.frames is not None:
+            phase = player.phase
+            now = self.backcare.clock.now()
+            if now < until and not player.paused and self.view.look == (phase.index, False):
+                self.view.pacer.show(phase, player.phase_elapsed, player.phase_length, False)
+                shape = self.view.pacer.until_next_change()
+                if shape is not None:
+                    self._disc_only_until = until
+                    self.frames.book(min(max(shape, 1 / FPS), until - now))
+                    return
+        self.sync()
+
     def sync(self) -> None:
         """Catch up with the engine, react to what happened, redraw, and book the next look."""
         self._cancel_timer()
+        self._disc_only_until = None
         player, sound = self.player, self.sound
         if player is None or sound is None or self.summary is not None:
             return
@@ -312,13 +197,18 @@ class PlayerScreen(Screen[SessionSummary]):
             )
         self.redraw()
         animate = not self.backcare.settings.reduced_motion and (self.app.animation_level != "none")
-        shape = self._pacer.until_next_change() if self._pacer.display else None
+        shape = self.view.pacer.until_next_change() if self.view.pacer.display else None
         delay = next_redraw(player, FPS, animate=animate, shape_change=shape)
         cue_due = self.guide.until_next(player)
         if cue_due is not None:
             delay = cue_due if delay is None else min(delay, cue_due)
         if delay is not None and self.frames is not None:
             self.frames.book(delay)
+            if shape is not None:
+                words = next_redraw(player, FPS, animate=False)
+                if words is not None:
+                    words = words if cue_due is None else min(words, cue_due)
+                    self._disc_only_until = self.backcare.clock.now() + words
 
     def _sound_problem(self, message: str) -> None:
         self.notify(message[:1].upper() + message[1:], title="Sound", severity="warning")
@@ -327,106 +217,10 @@ class PlayerScreen(Screen[SessionSummary]):
         if self.frames is not None:
             self.frames.cancel()
 
-    def redraw(self) -> None:
-        """Words change with the phase; per frame only the clock, pacer and bar are asked."""
-        player = self.player
-        if player is None:
-            return
-        phase, paused = player.phase, player.paused
-        look = (phase.index, paused)
-        if look != self._look:
-            self._look = look
-            self._redraw_words(player, phase, paused)
-        if phase.kind in BREATH_KINDS:
-            # Reduced motion: the breath's own count, big, where the shape would be.
-            self._clock.update(str(shown_countdown(player.phase_remaining)))
-        else:
-            self._clock.update(format_clock(player.phase_remaining))
-        self._show_cue(player)
-        # The band's size is fixed by the stylesheet: its words change without a new layout.
-        self._show("#player-phase", self._band_text(player, phase, paused), layout=False)
-        if self._title is not None:
-            name = self._headline(player.timeline, phase) or player.step.name
-            self._title.show(window_title(phase, player.phase_remaining, name, paused=paused))
-        if phase.kind in BREATH_KINDS:
-            # Time left is on the progress bar below; the pacer need not repeat it.
-            self._pacer.show(phase, player.phase_elapsed, player.phase_length, paused)
-        position, remaining = player.position, player.remaining
-        whole = position + remaining
-        fraction = 1.0 if player.finished else (position / whole if whole > 0 else 0.0)
-        self._progress.show(fraction, position, remaining)
-
-    def _redraw_words(self, player: Player, phase: Phase, paused: bool) -> None:
-        step, timeline = player.step, player.timeline
-        self.set_class(paused, "-paused")
-        self.set_class(phase.kind in BREATH_KINDS, "-breathing")
-        self._clock.set_class(paused, "-paused")
-        kind = KIND_CLASS[phase.kind]
-        for name in set(KIND_CLASS.values()):
-            self._phase_word.set_class(name == kind, f"-{name}")
-        self._show("#player-step-count", f"Step {step.index + 1} of {len(timeline.steps)}")
-        ready = getting_ready_for(timeline, phase)
-        self._show("#player-step", clean_line(ready.name if ready else step.name))
-        done = just_done(timeline, phase) if ready else None
-        self._show("#player-done", f"Done: {clean_line(done.name)}" if done else "")
-        self.query_one("#player-done").display = done is not None
-        self._side.show(phase, side_after(timeline, phase))
-        self._show("#player-counters", counters_text(phase))
-        shown_step = ready.step if ready else step.step
-        how_to = shown_step.instructions
-        if self._still and how_to == INSTRUCTIONS:
-            how_to = STILL_INSTRUCTIONS
-        self._show("#player-instructions", clean_text(how_to))
-        self.set_class(self._still, "-still")
-        # Getting ready, the next step is the headline already: say how it starts.
-        following = player.next_phase
-        current = following if ready is not None and following is not None else phase
-        self._show("#player-next", next_text(following, player.next_step, current))
-        self._steps.show(timeline.steps, step.index, player.skipped_steps)
-
-    @property
-    def _still(self) -> bool:
-        """No moving shape: reduced motion, or animations off."""
-        return self.backcare.settings.reduced_motion or self.app.animation_level == "none"
-
-    def _headline(self, timeline: Timeline, phase: Phase) -> str:
-        ready = getting_ready_for(timeline, phase)
-        return ready.name if ready else ""
-
-    def _band_text(self, player: Player, phase: Phase, paused: bool) -> str:
-        """The phase band: "HOLD", "Get ready: Dead bug", "WORK · SECOND HALF", "PAUSED · ..."."""
-        ready = getting_ready_for(player.timeline, phase)
-        if ready is not None:
-            word = f"Get ready: {clean_line(ready.name)}"
-        else:
-            word = phase.label.upper()
-            if past_halfway(phase, player.phase_elapsed):
-                word += " · SECOND HALF"
-            elif phase.kind in BREATH_KINDS:
-                word += f" · {shown_countdown(player.phase_remaining)}"
-        return f"PAUSED · {word} · space to resume" if paused else word
-
     def _write_to_terminal(self, text: str) -> None:
         driver = self.app._driver
         if driver is not None:
             driver.write(text)
-
-    def _show_cue(self, player: Player) -> None:
-        """Cues change inside a phase too (spread over a timed step, or at their `at`)."""
-        if self.guide is None:
-            return
-        ready = getting_ready_for(player.timeline, player.phase)
-        if ready is not None:
-            cue = clean_line(ready.step.cues[0]) if ready.step.cues else ""
-        else:
-            cue = clean_line(self.guide.current_text(player))
-        self._show("#player-cue", f"“{cue}”" if cue and not self.backcare.settings.ascii else cue)
-
-    def _show(self, selector: str, text: str, *, layout: bool = True) -> None:
-        """Update a line only when its words change; untrusted text goes in as Text."""
-        if self._shown.get(selector) != text:
-            self._shown[selector] = text
-            self.query_one(selector, Static).update(Text(text), layout=layout)
 
     # the end
 
