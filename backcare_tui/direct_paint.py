@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from rich.control import Control
-from textual.geometry import Region
+from textual.geometry import Offset, Region
+from textual.screen import Screen
 from textual.widget import Widget
 
 SYNC_START = "\x1b[?2026h"
@@ -39,10 +39,10 @@ class DirectPainter:
         """Terminal text of spans sent, by (row, first cell, width)."""
         self._look: tuple[object, ...] = ()
         """Theme, size and line filters the spans in `_sent` were rendered with."""
-        self._checked: tuple[object, Region | None] | None = None
+        self._checked: tuple[object, tuple[Offset, Offset] | None] | None = None
         """The compositor's visible-widget map the last check was made against (it is
-        rebuilt on every layout change, so its identity keys the answer), and the
-        widget's screen region then, or None when something covered it."""
+        rebuilt on every layout change, so its identity keys the answer), and where
+        the widget's content was then, or None when something covered it."""
 
     def forget(self) -> None:
         """Styles changed: drop the spans rendered with the old ones."""
@@ -60,61 +60,61 @@ class DirectPainter:
         driver = app._driver
         if (
             driver is None
-            or app.is_headless
-            or app.is_inline
+            or driver.is_headless
+            or driver.is_inline
             or app._batch_count
             or not app._running
             or app._closed
         ):
             return False
         screen = widget.screen
-        if not screen.is_current or screen._layout_required or widget._layout_required:
+        if screen._layout_required or widget._layout_required or app.screen is not screen:
             return False
-        region = self._uncovered_region()
-        if region is None:
+        place = self._place(screen)
+        if place is None:
             return False
-        offset = widget.content_offset
+        (x0, y0), offset = place
         widget._styles_cache.set_dirty(*(span.translate(offset) for span in regions))
-        origin = region.offset + offset
-        look = (app.theme, region.size, *(id(f) for f in app.get_line_filters()))
-        if look != self._look:
+        look = (app.theme, *(id(f) for f in app.get_line_filters()))
+        if look != self._look or len(self._sent) > 4096:
             self._look = look
             self._sent.clear()
         sent = self._sent
-        if len(sent) > 4096:
-            sent.clear()
-        move_to = Control.move_to
-        out = [SYNC_START] if app._sync_available else []
+        sync = app._sync_available
+        out = [SYNC_START] if sync else []
         for span in regions:
-            key = (rows[span.y], span.x, span.width)
+            x, y = span.x, span.y
+            key = (rows[y], x, span.width)
             text = sent.get(key)
             if text is None:
                 [strip] = widget.render_lines(span.translate(offset))
                 text = sent[key] = strip.render(app.console)
-            out.append(move_to(origin.x + span.x, origin.y + span.y).segment.text)
-            out.append(text)
-        out.append(move_to(*screen.outer_size.clamp_offset(app.cursor_position)).segment.text)
-        if app._sync_available:
+            out.append(f"\x1b[{y0 + y + 1};{x0 + x + 1}H{text}")
+        cursor_x, cursor_y = screen.outer_size.clamp_offset(app.cursor_position)
+        out.append(f"\x1b[{cursor_y + 1};{cursor_x + 1}H")
+        if sync:
             out.append(SYNC_END)
         driver.write("".join(out))
         return True
 
-    def _uncovered_region(self) -> Region | None:
-        """The widget's screen region when all of it shows and nothing is drawn over it."""
-        widget = self.widget
-        visible = widget.screen._compositor.visible_widgets
+    def _place(self, screen: Screen[object]) -> tuple[Offset, Offset] | None:
+        """Where the widget's content starts on screen, and its offset within the widget;
+        None unless all of it shows and nothing is drawn over it."""
+        visible = screen._compositor.visible_widgets
         if self._checked is not None and self._checked[0] is visible:
             return self._checked[1]
-        found: Region | None = None
+        widget = self.widget
+        found: tuple[Offset, Offset] | None = None
         placed = visible.get(widget)
         if placed is not None and placed[1].contains_region(placed[0]):
-            found = placed[0]
+            region = placed[0]
+            found = (region.offset + widget.content_offset, widget.content_offset)
             behind = set(widget.ancestors_with_self)
             # Front to back: everything before the widget is drawn over it where they meet.
             for other, (other_region, other_clip) in visible.items():
                 if other is widget:
                     break
-                if other not in behind and other_region.intersection(other_clip).overlaps(found):
+                if other not in behind and other_region.intersection(other_clip).overlaps(region):
                     found = None
                     break
         self._checked = (visible, found)

@@ -197,20 +197,12 @@ class Pacer(Widget):
         if full or resized or len(old) != len(new):
             self.refresh()
             return
-        regions: list[Region] = []
-        for y, (before, after) in enumerate(zip(old, new, strict=True)):
-            if before is after or before == after:
-                continue
-            if [role for _, role in before] != [role for _, role in after]:
-                regions.append(Region(0, y, width, 1))
-                continue
-            old_text = "".join(text for text, _ in before)
-            new_text = "".join(text for text, _ in after)
-            if len(old_text) != cell_len(old_text) or len(new_text) != cell_len(new_text):
-                regions.append(Region(0, y, width, 1))
-                continue
-            for start, end in changed_spans(old_text, new_text):
-                regions.append(Region(start, y, end - start, 1))
+        regions = [
+            Region(start, y, end - start, 1)
+            for y, (before, after) in enumerate(zip(old, new, strict=True))
+            if before is not after
+            for start, end in _row_changes(before, after, width)
+        ]
         if regions and not self._painter.paint(regions, new):
             self.refresh(*regions)
 
@@ -224,7 +216,7 @@ class Pacer(Widget):
         seconds_left = max(0, math.ceil(self._length - self._elapsed - 1e-9))
         head = _head_line(phase.label, seconds_left, self._paused, width, plain)
         details = _centred(self._details(phase, " - " if plain else " · "), "detail", width, plain)
-        cue = _centred(clean_line(phase.cue), "detail", width, plain)
+        cue = _cue_line(phase.cue, width, plain)
         rows = 0 if self.still else disc_rows(width, height - TEXT_ROWS)
         self._rows = rows
         if rows == 0:
@@ -274,6 +266,30 @@ def _shape_line(text: str, left: int, width: int) -> Line:
         return _blank(width)
     start = left + len(text) - len(text.lstrip(" "))
     return ((" " * start, "blank"), (run, "shape"), (" " * (width - start - len(run)), "blank"))
+
+
+@lru_cache(maxsize=2048)
+def _row_changes(before: Line, after: Line, width: int) -> tuple[tuple[int, int], ...]:
+    """The cells of a row to send again when it goes from `before` to `after`.
+
+    The whole row when its pieces change roles or hold wide characters; else the
+    changed spans (a disc row's two edges apart). Cached: the disc goes through
+    the same rows breath after breath.
+    """
+    if before == after:
+        return ()
+    if [role for _, role in before] != [role for _, role in after]:
+        return ((0, width),)
+    old_text = "".join(text for text, _ in before)
+    new_text = "".join(text for text, _ in after)
+    if len(old_text) != cell_len(old_text) or len(new_text) != cell_len(new_text):
+        return ((0, width),)
+    return changed_spans(old_text, new_text)
+
+
+@lru_cache(maxsize=64)
+def _cue_line(cue: str, width: int, plain: bool) -> Line:
+    return _centred(clean_line(cue), "detail", width, plain)
 
 
 @lru_cache(maxsize=16)
