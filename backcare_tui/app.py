@@ -347,29 +347,11 @@ class BackcareApp(App[Outcome]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a palette command, and only those."""
+        from .commands import key_commands, routine_commands
+
         yield from super().get_system_commands(screen)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is not screen or not binding.description:
-                continue
-            if not active.enabled or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            key = binding.key_display or self.get_key_display(binding)
-            help_text = f"{binding.tooltip or binding.description} (key: {key})"
-            yield SystemCommand(
-                binding.description,
-                help_text,
-                partial(self.call_later, self._run_on_screen, screen, binding.action),
-            )
-        from .screens.breathing import BreathingScreen
-        from .screens.home import HomeScreen
-
-        if isinstance(screen, HomeScreen | BreathingScreen):
-            from .commands import routine_commands
-
-            yield from routine_commands(self, self.start_routine_named, self.breathe_preset)
+        yield from key_commands(self, screen)
+        yield from routine_commands(self, screen, self.start_routine_named, self.breathe_preset)
 
     def start_routine_named(self, key: str) -> None:
         entry = self.library.find(key)
@@ -380,12 +362,6 @@ class BackcareApp(App[Outcome]):
         from .screens.breathing import BreathingScreen
 
         self.push_screen(BreathingScreen(preset=name))
-
-    async def _run_on_screen(self, screen: Screen[object], action: str) -> None:
-        """A palette command, unless a key typed meanwhile closed its screen (found by
-        tests/test_monkey.py: Enter on "Back" then Escape closed the settings twice)."""
-        if screen.is_current:
-            await screen.run_action(action)
 
     def action_breathe(self) -> None:
         from .screens.breathing import BreathingScreen
