@@ -21,7 +21,7 @@ from .draft_from_file import FormChange, notes_beside, read_for_form
 from .errors import Problem, RoutineError
 from .external_editor import problem_line
 from .library import Entry, slug
-from .loader import parse_routine_bytes
+from .loader import load_routine, parse_routine_bytes
 from .model import Routine
 from .paths import user_routines_dir
 from .routine_files import (
@@ -150,9 +150,18 @@ class EditSession:
         self.changes = reading.changes
 
     def reload(self, path: Path) -> RoutineError | None:
-        """Read `path` again after an outside edit: into the form, or its problems."""
+        """Read `path` again after an outside edit: into the form, or its problems.
+        A file that cannot be read leaves the form as it is."""
         self.path = path
         self.read_disk()
+        if self.disk_bytes is None:
+            # Gone or unreadable (the editor saved elsewhere): the form keeps what it
+            # holds, so saving writes it back, and the loader says why it cannot read.
+            try:
+                load_routine(path)
+            except RoutineError as error:
+                return error
+            self.read_disk()  # back already
         data = self.disk_bytes or b""
         self.notes, self.changes = (), ()
         try:
