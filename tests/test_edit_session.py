@@ -355,3 +355,13 @@ def test_ctrl_r_finds_the_key_after_someone_wrote_a_bad_byte(user_routines: Path
     path.write_bytes(UNKNOWN_KEY.encode("utf-8").replace(b"Arch", b"Ar\xffch"))
     session.read_disk()
     assert session.changed_on_disk() is False and session.first_problem_line() == 10
+
+
+def test_a_step_with_a_note_and_nothing_to_lose_is_still_marked(user_routines: Path) -> None:
+    text = 'name = "Cat"\ntags = "back"\n\n[[steps]]\nname = "Arch"\nduration = 20\nrset = " "\n'
+    session = open_file(write(user_routines, text))
+    assert [c.step for c in session.changes] == [None]
+    assert session.noted_items() == {None, 1}
+    assert session.notes_beside(1) == [
+        ("", 'In the file: unknown key "rset" in a step; did you mean "rest"?')
+    ]

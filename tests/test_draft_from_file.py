@@ -1,0 +1,149 @@
+"""What the editor says before saving from the form a file that does not load: each
+change as one line a person reads, the save question's summary, and which files the
+form cannot hold at all."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from backcare_tui.core.draft_from_file import (
+    FormChange,
+    FormReading,
+    changes_summary,
+    read_for_form,
+    toml_text,
+)
+from backcare_tui.core.errors import RoutineError
+from backcare_tui.core.loader import routine_from_data
+
+LONG = "x" * 41
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (True, "true"),
+        (False, "false"),
+        (3, "3"),
+        (2.5, "2.5"),
+        ("Cat", '"Cat"'),
+        ("two\nlines", '"two lines"'),
+        ("x" * 40, '"' + "x" * 40 + '"'),
+        (LONG, '"' + "x" * 37 + '..."'),
+        ([1, "a", False], '[1, "a", false]'),
+        ({"at": 5, "text": "Up"}, '{ at = 5, text = "Up" }'),
+        ({}, "{  }"),
+    ],
+)
+def test_a_value_is_quoted_as_the_file_writes_it(value: object, text: str) -> None:
+    assert toml_text(value) == text
+
+
+@pytest.mark.parametrize(
+    ("change", "line"),
+    [
+        (FormChange(None, "", "nmae", "Cat"), 'drops nmae = "Cat" (the routine)'),
+        (FormChange(2, "Cat cow", "rset", 3), 'drops rset = 3 (step 2 "Cat cow")'),
+        (FormChange(2, "  ", "rset", 3), "drops rset = 3 (step 2)"),
+        (FormChange(1, "Up\ndown", "hold", [1]), 'drops hold = [1] (step 1 "Up down")'),
+        (
+            FormChange(None, "", "name", 5, "5"),
+            'writes name = "5" for name = 5 (the routine)',
+        ),
+    ],
+)
+def test_each_change_is_one_line_saying_what_and_where(change: FormChange, line: str) -> None:
+    assert str(change) == line and change.dropped == (change.after is None)
+
+
+def changes(count: int) -> list[FormChange]:
+    return [FormChange(n, f"Step {n}", "rset", n) for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize(
+    ("count", "summary"),
+    [
+        (0, ""),
+        (1, 'Saving from the form drops rset = 1 (step 1 "Step 1").'),
+        (
+            3,
+            'Saving from the form drops rset = 1 (step 1 "Step 1"); drops rset = 2 '
+            '(step 2 "Step 2"); drops rset = 3 (step 3 "Step 3").',
+        ),
+        (
+            5,
+            'Saving from the form drops rset = 1 (step 1 "Step 1"); drops rset = 2 '
+            '(step 2 "Step 2"); drops rset = 3 (step 3 "Step 3"); and 2 more.',
+        ),
+    ],
+)
+def test_the_save_question_lists_three_changes_and_counts_the_rest(
+    count: int, summary: str
+) -> None:
+    assert changes_summary(changes(count)) == summary
+
+
+def reading(data: Mapping[str, Any]) -> FormReading | None:
+    try:
+        routine_from_data(data, "f.toml")
+    except RoutineError as error:
+        return read_for_form(data, error.problems)
+    raise AssertionError("the file loads")
+
+
+STEP = {"name": "Arch", "duration": 20}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"format": 2, "name": "Cat", "steps": [STEP]},
+        {"name": "Cat", "steps": "Arch"},
+        {"name": "Cat", "steps": [STEP, 4]},
+    ],
+    ids=["newer format", "steps not a list", "a step not a table"],
+)
+def test_a_file_the_form_cannot_hold_is_shown_as_text(data: Mapping[str, Any]) -> None:
+    assert reading(data) is None
+
+
+def said(data: Mapping[str, Any]) -> tuple[list[str], list[tuple[int | None, str]]]:
+    got = reading(data)
+    assert got is not None
+    return [str(c) for c in got.changes], [(p.step, p.message) for p in got.notes]
+
+
+def test_a_blank_unknown_key_is_noted_but_nothing_is_lost() -> None:
+    data = {"name": "Cat", "tags": [], "steps": [{**STEP, "cues": [], "rset": "  "}]}
+    assert said(data) == ([], [(1, 'unknown key "rset" in a step; did you mean "rest"?')])
+
+
+def test_a_wrong_type_is_written_as_the_form_reads_it() -> None:
+    data = {"name": "Cat", "tags": "back", "steps": [STEP]}
+    assert said(data) == (
+        ['writes tags = ["back"] for tags = "back" (the routine)'],
+        [(None, 'tags must be an array of strings like ["a", "b"], got "back"')],
+    )
+
+
+def test_two_shapes_in_a_step_keep_the_first_and_drop_the_other() -> None:
+    data = {"name": "Cat", "steps": [{"name": "Arch", "duration": 3, "hold": 4}]}
+    changes, notes = said(data)
+    assert changes == ['drops duration = 3 (step 1 "Arch")'] and notes[0][0] == 1
+
+
+def test_a_problem_the_form_still_has_is_not_noted_twice() -> None:
+    data = {"name": "Cat", "steps": [{"name": "Arch", "duration": -3, "rset": 3}]}
+    got = reading(data)
+    assert got is not None
+    assert [str(c) for c in got.changes] == ['drops rset = 3 (step 1 "Arch")']
+    assert [p.message for p in got.notes] == ['unknown key "rset" in a step; did you mean "rest"?']
+    assert [p.key for p in got.draft.check("f.toml").problems] == ["duration"]
+
+
+def test_a_step_named_by_a_number_is_placed_by_its_number() -> None:
+    data = {"name": "Cat", "steps": [{**STEP, "name": 5}]}
+    assert said(data)[0] == ['writes name = "5" for name = 5 (step 1)']
