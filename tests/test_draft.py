@@ -200,3 +200,25 @@ def test_a_breathing_length_with_no_unit_chosen_is_cycles() -> None:
 def test_a_step_missing_its_name_and_texts_shows_empty_fields() -> None:
     step = StepDraft.from_data({"rest": 10})
     assert (step.name, step.instructions, step.cues, step.get("rest")) == ("", "", "", "10")
+
+
+def test_a_routine_missing_its_keys_shows_empty_fields() -> None:
+    draft = RoutineDraft.from_data({})
+    assert (draft.name, draft.description, draft.tags, draft.rounds, draft.steps) == (
+        "",
+        "",
+        "",
+        "",
+        [],
+    )
+
+
+def test_the_routines_own_fields_show_the_files_values() -> None:
+    data = {"name": "Cat", "tags": "back", "equipment": ["mat", "strap"], "rounds": 3}
+    draft = RoutineDraft.from_data({**data, "prepare": 5.0, "rest_between": 2.5})
+    assert (draft.tags, draft.equipment, draft.rounds) == ("back", "mat, strap", "3")
+    assert (draft.prepare, draft.rest_between) == ("5", "2.5")
+    draft.steps.append(StepDraft("Arch", values={"timed": {"duration": "20"}}))
+    draft.tags = "back, desk"
+    routine = draft.check("f.toml").routine
+    assert routine is not None and (routine.rounds, routine.tags) == (3, ("back", "desk"))
