@@ -13,6 +13,7 @@ from backcare_tui.core.draft_from_file import (
     FormChange,
     FormReading,
     changes_summary,
+    notes_beside,
     read_for_form,
     toml_text,
 )
@@ -72,6 +73,11 @@ def changes(count: int) -> list[FormChange]:
             3,
             'Saving from the form drops rset = 1 (step 1 "Step 1"); drops rset = 2 '
             '(step 2 "Step 2"); drops rset = 3 (step 3 "Step 3").',
+        ),
+        (
+            4,
+            'Saving from the form drops rset = 1 (step 1 "Step 1"); drops rset = 2 '
+            '(step 2 "Step 2"); drops rset = 3 (step 3 "Step 3"); and 1 more.',
         ),
         (
             5,
@@ -147,3 +153,40 @@ def test_a_problem_the_form_still_has_is_not_noted_twice() -> None:
 def test_a_step_named_by_a_number_is_placed_by_its_number() -> None:
     data = {"name": "Cat", "steps": [{**STEP, "name": 5}]}
     assert said(data)[0] == ['writes name = "5" for name = 5 (step 1)']
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "Cat"},
+        {
+            "name": "Cat",
+            "rounds": 50,
+            "steps": [{"name": "Arch", "hold": 1, "reps": 99, "sets": 20}],
+        },
+    ],
+    ids=["no steps", "too many phases"],
+)
+def test_a_problem_the_form_shows_itself_is_no_note_and_no_change(
+    data: Mapping[str, Any],
+) -> None:
+    got = reading(data)
+    assert got is not None and got.notes == () and got.changes == ()
+    assert got.draft.check("f.toml").problems
+
+
+def test_a_value_the_form_only_tidies_is_no_change() -> None:
+    step = {"name": "Arch", "instructions": " Up ", "cues": [], "duration": 20, "rset": 3}
+    assert said({"name": "Cat", "steps": [step]})[0] == ['drops rset = 3 (step 1 "Arch")']
+
+
+def test_a_steps_changed_value_is_shown_beside_its_field() -> None:
+    data = {"name": "Cat", "steps": [{**STEP, "cues": "Up"}]}
+    got = reading(data)
+    assert got is not None
+    assert [where for where, _ in notes_beside(got.notes, got.changes, 1)] == ["cues", "cues"]
+    assert notes_beside(got.notes, got.changes, 1)[1] == (
+        "cues",
+        'Saving from the form writes cues = ["Up"] for cues = "Up".',
+    )
+    assert notes_beside(got.notes, got.changes, None) == []
