@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from backcare_tui.core.draft import GENERAL, SHAPES, RoutineDraft, field_of, shape_named
-from backcare_tui.core.errors import Problem, RoutineError
+from backcare_tui.core.draft import SHAPES, RoutineDraft, field_of, shape_named
+from backcare_tui.core.errors import RoutineError
 from backcare_tui.core.library import USER, routine_folders, scan
 from backcare_tui.core.loader import load_routine, parse_routine_text
 from backcare_tui.core.model import Held, Routine, Step, Timed
@@ -334,15 +334,6 @@ def test_form_problems_are_the_messages_of_check(tmp_path: Path) -> None:
     ]
     assert checked.steps_with_problems() == {2}
     assert {field_of(p) for p in checked.problems} == {"hold", "sides", "rounds"}
-
-
-def test_a_problem_finds_its_field_by_key_whatever_its_message_says() -> None:
-    """Rewording a loader message cannot move it to another field."""
-    assert field_of(Problem("r.toml", "any words at all", step=1, key="hold")) == "hold"
-    assert field_of(Problem("r.toml", "hold is wrong", step=1, key="progress")) == GENERAL
-    assert field_of(Problem("r.toml", "anything", step=2, key="minutes")) == "length"
-    assert field_of(Problem("r.toml", "anything", key="steps")) == "steps"
-    assert field_of(Problem("r.toml", "rounds must", key="")) == GENERAL
 
 
 def test_breathing_length_problems_sit_on_the_length_field() -> None:
