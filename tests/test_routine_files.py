@@ -20,9 +20,12 @@ from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.paths import builtin_routines_dir, trash_dir, user_routines_dir
 from backcare_tui.core.routine_files import (
     BACKUPS_KEPT,
+    Comment,
+    RewriteNotice,
     backups_dir,
     backups_of,
     changed_on_disk,
+    copy_name,
     duplicate_routine,
     find_comments,
     move_to_trash,
@@ -101,7 +104,26 @@ def test_comments_and_layout_are_reported_before_saving() -> None:
     notice = rewrite_notice(COMMENTED)
     assert [c.line for c in notice.comments] == [1, 4, 8]
     assert notice.reformatted  # "10s" becomes 10
-    assert "3 comments (line 1, 4, 8) will be dropped" in notice.summary()
+    assert notice.summary() == (
+        "3 comments (line 1, 4, 8) will be dropped; "
+        "the layout will change (key order, spacing, number forms)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "reformatted", "summary"),
+    [
+        (1, False, "1 comment (line 1) will be dropped."),
+        (6, False, "6 comments (line 1, 2, 3, 4, 5, 6) will be dropped."),
+        (7, False, "7 comments (line 1, 2, 3, 4, 5, 6, ...) will be dropped."),
+        (0, True, "The layout will change (key order, spacing, number forms)."),
+    ],
+)
+def test_the_save_question_names_the_first_six_comment_lines(
+    count: int, reformatted: bool, summary: str
+) -> None:
+    comments = tuple(Comment(line, 1, "# note") for line in range(1, count + 1))
+    assert RewriteNotice(comments, reformatted).summary() == summary
 
 
 def test_key_order_alone_counts_as_reformatting() -> None:
@@ -220,6 +242,9 @@ def test_changed_on_disk_notices_other_writers(user_routines: Path) -> None:
     assert not changed_on_disk(path, b"a")
     path.write_text("b")
     assert changed_on_disk(path, b"a")
+    path.unlink()
+    path.mkdir()  # unreadable: say changed, so saving asks first
+    assert changed_on_disk(path, b"a")
 
 
 # -- built-ins, new files, copies, trash ------------------------------------------
@@ -275,6 +300,64 @@ def test_duplicate_keeps_comments_and_gets_a_free_name(user_routines: Path) -> N
     assert find_comments(first.read_text()) == find_comments(source.read_text())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '# mine\nname="Cat"\n[[steps]]\nname = "Arch"\nduration = 5\n',
+        '# mine\ntags = ["back"]\nname = "Cat"\n[[steps]]\nname = "Arch"\nduration = 5\n',
+    ],
+    ids=["no spaces", "a short key first"],
+)
+def test_duplicate_keeps_comments_whatever_the_layout(user_routines: Path, text: str) -> None:
+    source = user_routines / "cat.toml"
+    source.write_text(text)
+    copy = duplicate_routine(source, load_routine(source))
+    assert copy.read_text() == text.replace('name="Cat"', 'name = "Cat"').replace(
+        '"Cat"', '"Cat (copy)"'
+    )
+
+
+def test_duplicate_changes_nothing_but_the_name(user_routines: Path) -> None:
+    """A "name =" line inside a text is not the name: the copy is written afresh."""
+    source = user_routines / "cat.toml"
+    source.write_text(
+        'description = """\nname = "Dog"\n"""\nname = "Cat"\n'
+        '[[steps]]\nname = "Arch"\nduration = 5\n'
+    )
+    original = load_routine(source)
+    copy = load_routine(duplicate_routine(source, original))
+    assert copy == replace(original, name="Cat (copy)")
+
+
+def test_duplicate_of_a_file_gone_meanwhile_is_written_from_the_routine(
+    user_routines: Path,
+) -> None:
+    source = user_routines / "cat.toml"
+    source.write_text(dumps_routine(routine()))
+    original = load_routine(source)
+    source.unlink()
+    assert load_routine(duplicate_routine(source, original)) == replace(
+        original, name="Plain (copy)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("Cat", "Cat (copy)"),
+        ("Cat (copy)", "Cat (copy)"),
+        ("x" * 93, "x" * 93 + " (copy)"),
+        ("x" * 100, "x" * 93 + " (copy)"),
+        ("x" * 92 + " yz", "x" * 92 + " (copy)"),
+    ],
+)
+def test_a_copys_name_says_copy_once_within_the_length_limit(name: str, copy: str) -> None:
+    """A name at the length limit used to lose its " (copy)" and equal the original."""
+    assert copy_name(name) == copy
+    routine = Routine(name, (Step("One", Timed(30)),))
+    assert parse_routine_text(dumps_routine(replace(routine, name=copy)), "c").name == copy
+
+
 def test_duplicate_of_a_file_without_a_name_line_falls_back_to_the_writer(
     user_routines: Path,
 ) -> None:
@@ -287,9 +370,11 @@ def test_duplicate_of_a_file_without_a_name_line_falls_back_to_the_writer(
 def test_delete_moves_to_trash_and_never_overwrites(user_routines: Path) -> None:
     path = user_routines / "gone.toml"
     path.write_text(COMMENTED)
+    os.utime(path, (1_700_000_000, 1_700_000_000))
     first = move_to_trash(path)
     assert not path.exists()
-    assert first.parent == trash_dir() and first.read_text() == COMMENTED
+    assert first == trash_dir() / "gone.toml" and first.read_text() == COMMENTED
+    assert first.stat().st_mtime == 1_700_000_000  # the trash sorts by when it was written
     path.write_text("second")
     second = move_to_trash(path)
     assert second != first and second.read_text() == "second"
@@ -300,7 +385,7 @@ def test_the_template_is_a_valid_routine() -> None:
     template = template_routine("Mine")
     assert parse_routine_text(dumps_routine(template), "t") == template
     assert {s.shape for s in template.steps} == {"timed", "held", "rest", "breathing"}
-    assert template.name == "Mine"
+    assert template.name == "Mine" and template_routine().name == "My routine"
     assert template == parse_routine_text(starter_text("Mine"), "t")
 
 

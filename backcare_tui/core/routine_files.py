@@ -26,6 +26,7 @@ import tomli_w
 from .atomic import atomic_write
 from .errors import BackcareError, RoutineError
 from .library import slug
+from .limits import MAX_NAME_LENGTH
 from .loader import parse_routine_bytes
 from .model import Routine
 from .paths import data_dir, trash_dir, user_routines_dir
@@ -368,8 +369,14 @@ def template_routine(name: str = "My routine") -> Routine:
     return parse_routine_bytes(starter_text(name).encode("utf-8"), "template")
 
 
+COPY = " (copy)"
+
+
 def copy_name(name: str) -> str:
-    return name if name.endswith("(copy)") else f"{name} (copy)"[:100]
+    """ "Cat (copy)": the name cut short when needed, so the copy's name always differs."""
+    if name.endswith(COPY.strip()):
+        return name
+    return name[: MAX_NAME_LENGTH - len(COPY)].rstrip() + COPY
 
 
 def duplicate_routine(source: Path, routine: Routine, folder: Path | None = None) -> Path:
