@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from backcare_tui.core.draft import SHAPES, RoutineDraft, field_of, shape_named
-from backcare_tui.core.errors import RoutineError
+from backcare_tui.core.errors import BackcareError, RoutineError
 from backcare_tui.core.library import USER, routine_folders, scan
 from backcare_tui.core.loader import load_routine, parse_routine_text
 from backcare_tui.core.model import Held, Routine, Step, Timed
@@ -92,6 +93,7 @@ def test_strip_comments_keeps_the_values() -> None:
     stripped = strip_comments(COMMENTED)
     assert "#" not in stripped.replace("Reach # not", "")
     assert parse_routine_text(stripped, "x") == parse_routine_text(COMMENTED, "x")
+    assert strip_comments("  hold = 5  # s\n# gone\nreps = 3") == "  hold = 5\nreps = 3"
 
 
 def test_a_file_the_writer_wrote_loses_nothing() -> None:
@@ -124,6 +126,53 @@ def test_the_save_question_names_the_first_six_comment_lines(
 ) -> None:
     comments = tuple(Comment(line, 1, "# note") for line in range(1, count + 1))
     assert RewriteNotice(comments, reformatted).summary() == summary
+
+
+MULTILINE = Routine(
+    "Plain",
+    (Step("One", Timed(30), "Line one.\nLine two."), Step("Two", Held(5, reps=3, rest=2))),
+    description="First.\nSecond.",
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "reformatted"),
+    [
+        (lambda text: text, False),
+        (lambda text: text.replace("reps = 3", "reps = 3   "), False),
+        (lambda text: text + "\n\n", False),
+        (lambda text: "\ufeff" + text, False),
+        (lambda text: text.replace("hold = 5", "hold = -5"), False),  # a wrong value
+        (lambda text: text.replace("\n", "\r\n"), True),
+        (lambda text: text.replace("reps = 3", "  reps = 3"), True),
+        (lambda text: text.replace("reps = 3", "reps  =  3"), True),
+        (lambda text: text.replace("hold = 5", "hold = -5").replace("\n", "\r\n"), True),
+    ],
+    ids=[
+        "as written",
+        "trailing spaces",
+        "blank lines at the end",
+        "byte order mark",
+        "a wrong value",
+        "CRLF",
+        "an indent",
+        "spaces around =",
+        "a wrong value, CRLF",
+    ],
+)
+def test_only_a_layout_the_writer_would_change_is_reformatting(
+    change: Callable[[str], str], reformatted: bool
+) -> None:
+    notice = rewrite_notice(change(dumps_routine(MULTILINE)))
+    assert (notice.comments, notice.reformatted) == ((), reformatted)
+
+
+def test_a_file_that_is_not_toml_keeps_its_comments_in_the_notice() -> None:
+    notice = rewrite_notice('# mine\nname = "Cat\n')
+    assert notice.summary() == (
+        "1 comment (line 1) will be dropped; "
+        "the layout will change (key order, spacing, number forms)."
+    )
 
 
 def test_key_order_alone_counts_as_reformatting() -> None:
@@ -270,6 +319,18 @@ def test_new_files_never_overwrite(tmp_path: Path) -> None:
     assert (first.name, second.name) == ("x.toml", "x-2.toml")
     assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")
     assert sorted(p.name for p in folder.iterdir()) == ["x-2.toml", "x.toml"]
+
+
+def test_a_folder_full_of_one_name_says_so_and_is_left_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "full"
+    folder.mkdir()
+    names = ["x.toml", *(f"x-{number}.toml" for number in range(2, 10_000))]
+    for name in names:
+        (folder / name).write_bytes(b"")
+    with pytest.raises(BackcareError) as raised:
+        write_new_file(folder, "x", b"one")
+    assert str(raised.value) == f"Cannot save: {folder} has too many files named x-N.toml"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
 
 
 def test_new_files_without_hard_links_still_never_overwrite(
