@@ -28,7 +28,6 @@ class ImportFailure(BackcareError):
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__("Cannot import", f"{clean_line(path)}: {message}")
-        self.path = path
 
 
 def checked(imported: Imported, path: str) -> Imported:
