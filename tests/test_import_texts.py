@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +19,11 @@ import pytest
 from import_samples import BREATHE_LOG, write, write_samples
 
 from backcare_tui.core.importers import Imported, ImportFailure, import_file
-from backcare_tui.core.importers.breathe_log import read_breathe_log, session_summary
+from backcare_tui.core.importers.breathe_log import (
+    is_breathe_log,
+    read_breathe_log,
+    session_summary,
+)
 from backcare_tui.core.importers.files import free_path, write_new
 from backcare_tui.core.importers.locale import preferred_languages
 from backcare_tui.core.writer import dumps_routine
@@ -57,7 +62,8 @@ def check(text: str, expected: Path) -> None:
         ("openhiit-edges.json", []),
         ("workrave-edges.xml", []),
         ("workrave-edges.xml", ["de"]),
-        ("workrave-edges.xml", ["pt_br", "pt"]),
+        ("workrave-edges.xml", ["pt_br", "de"]),
+        ("openhiit-single.json", []),
         ("workrave-edges.xml", ["en_us", "en"]),
     ],
 )
@@ -81,7 +87,8 @@ def sessions_text(data: bytes, tz: timezone | None) -> str:
             f"  {summary.routine_name} [{summary.routine_hash}] "
             f"{summary.started_at.isoformat()} to {summary.ended_at.isoformat()}, "
             f"{summary.actual_seconds:g} of {summary.planned_seconds:g} s, "
-            f"steps {summary.steps_done}/{summary.steps_total}, finished {summary.finished}\n"
+            f"steps {summary.steps_done}/{summary.steps_total}, "
+            f"{summary.steps_skipped} skipped, finished {summary.finished}\n"
             f"  {summary.note}\n"
         )
     return "".join(lines)
@@ -91,12 +98,18 @@ def sessions_text(data: bytes, tz: timezone | None) -> str:
     ("zone", "suffix"), [(timezone(timedelta(hours=2)), "plus2"), (UTC, "utc"), (None, "local")]
 )
 def test_a_breathe_log_becomes_history_rows_word_for_word(
-    zone: timezone | None, suffix: str
+    zone: timezone | None, suffix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The history rows `backcare history --import` adds: a BOM, spaced header, CRLF, a blank
-    line, no preset and a ratio that is no pattern are all read. The tests run in UTC, so
-    "local" must agree with "utc"."""
-    text = sessions_text((DATA / "breathe-log.csv").read_bytes(), zone)
+    line, no preset and a ratio that is no pattern are all read. Times are local (here
+    India, +05:30) unless a zone is given, and stored in UTC."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        text = sessions_text((DATA / "breathe-log.csv").read_bytes(), zone)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
     check(text, DATA / f"breathe-log.{suffix}.expected")
 
 
@@ -114,8 +127,9 @@ MIB = 1024 * 1024
         ),
         (b"\xff\xfe\x00garbage", "not a format backcare can import; expected a Workrave"),
         (b'{"name": "\xff", "ratio": {}}', "not UTF-8 text; JSON files are UTF-8"),
-        (b"[" * 100_000, "JSON nested too deeply to be a routine"),
+        pytest.param(b"[" * 100_000, "JSON nested too deeply to be a routine", id="deep"),
         (b'{"unit": 2, "cycle": 3}', "JSON, but not a format backcare can import; expected"),
+        (b'[{"name": "x"}]', "JSON, but not a format backcare can import; expected"),
         (
             BREATHE_LOG.replace(",", ", ").encode(),
             "this is a breathe-cli session log, not a "
@@ -243,3 +257,55 @@ def test_imported_text_is_read_as_written(tmp_path: Path) -> None:
     )
     (result,) = import_file(path, [])
     assert isinstance(result, Imported) and result.routine.name == "program"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "noted"),
+    [("de", "", True), ("", "de", True), ("de", "de", False), ("", "", True)],
+)
+def test_workrave_says_when_a_text_is_not_in_the_persons_language(
+    tmp_path: Path, title: str, text: str, noted: bool
+) -> None:
+    def tagged(tag: str, lang: str, words: str) -> str:
+        return f'<{tag} xml:lang="{lang}">{words}</{tag}>' if lang else f"<{tag}>{words}</{tag}>"
+
+    xml = (
+        f"<exercises><exercise>{tagged('title', title, 'Titel')}"
+        f"{tagged('description', text, 'Text')}</exercise></exercises>"
+    )
+    (result,) = import_file(write(tmp_path, "exercises.xml", xml), ["de"])
+    assert isinstance(result, Imported)
+    note = 'Some exercises have no "de" text: used their untagged text.'
+    assert (note in result.assumptions) is noted
+
+
+@pytest.mark.parametrize(
+    ("data", "is_log"),
+    [
+        (BREATHE_LOG.encode(), True),
+        (b"\xef\xbb\xbf" + BREATHE_LOG.encode(), True),
+        (BREATHE_LOG.replace(",", ", ").encode(), True),
+        (b"date,time\n", False),
+        (b"\xff\xfedate", False),
+    ],
+)
+def test_history_import_knows_a_breathe_log(data: bytes, is_log: bool) -> None:
+    """`backcare history --import` reads the file as it is, byte-order mark and all."""
+    assert is_breathe_log(data) is is_log
+
+
+def test_a_breathe_log_that_is_not_text() -> None:
+    with pytest.raises(ImportFailure) as refused:
+        read_breathe_log(b"date,time\xff\n", "log.csv")
+    assert refused.value.message == "log.csv: not UTF-8 text; expected breathe-cli's CSV log"
+
+
+def test_when_every_free_name_is_taken(tmp_path: Path) -> None:
+    """999 imports of one name: the next is refused with a reason, never written over."""
+    for n in range(1, 1000):
+        (tmp_path / ("x.toml" if n == 1 else f"x-{n}.toml")).write_text("")
+    assert free_path(tmp_path, "X") == tmp_path / "x.toml"
+    with pytest.raises(FileExistsError) as refused:
+        write_new(tmp_path, "X", "new")
+    assert str(refused.value) == f"{tmp_path / 'x'}.toml and 998 numbered names are taken"
+    assert (tmp_path / "x.toml").read_text() == ""
