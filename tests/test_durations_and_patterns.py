@@ -34,10 +34,32 @@ def test_durations(value: object, seconds: float) -> None:
     assert parse_duration(value) == seconds
 
 
-@pytest.mark.parametrize("value", ["", "abc", "5x", "1s30m", -1, math.nan, math.inf, True, [1]])
-def test_bad_durations(value: object) -> None:
-    with pytest.raises(DurationError):
+WRITTEN = 'expected a duration like "90s", "2m" or "1m30s", got '
+NOT_A_NUMBER = 'expected a number of seconds or a string like "1m30s", got '
+
+
+# The words `backcare check` and the editor show after the key's name.
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", WRITTEN + '""'),
+        ("abc", WRITTEN + '"abc"'),
+        ("5x", WRITTEN + '"5x"'),
+        ("1s30m", WRITTEN + '"1s30m"'),
+        (-1, "must not be negative, got -1"),
+        (-5.0, "must not be negative, got -5"),
+        (-2.5, "must not be negative, got -2.5"),
+        (math.nan, "expected a finite number of seconds, got nan"),
+        (math.inf, "expected a finite number of seconds, got inf"),
+        (True, NOT_A_NUMBER + "true"),
+        (False, NOT_A_NUMBER + "false"),
+        ([1], NOT_A_NUMBER + "list"),
+    ],
+)
+def test_bad_durations(value: object, message: str) -> None:
+    with pytest.raises(DurationError) as refused:
         parse_duration(value)
+    assert str(refused.value) == message
 
 
 def test_clock_rounds_up_so_the_countdown_never_shows_zero_early() -> None:
@@ -48,6 +70,8 @@ def test_clock_rounds_up_so_the_countdown_never_shows_zero_early() -> None:
     assert format_length(45) == "45s"
     assert format_length(200) == "3m 20s"
     assert format_length(180) == "3m"
+    assert format_length(3600) == "1h 00m"
+    assert format_length(3900) == "1h 05m"
 
 
 @pytest.mark.parametrize(
