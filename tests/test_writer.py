@@ -130,3 +130,26 @@ def test_short_arrays_are_written_on_one_line() -> None:
     assert 'cues = ["Tall spine", "Say \\"ah\\""]\n' in text
     assert "cues = [\n" in text  # the long one keeps a line per item
     assert parse_routine_bytes(text.encode(), "x") == routine
+
+
+@pytest.mark.parametrize(("width", "one_line"), [(88, True), (89, False)])
+def test_an_array_that_fits_in_88_columns_stays_on_one_line(width: int, one_line: bool) -> None:
+    tag = "x" * (width - len('tags = [""]'))
+    text = dumps_routine(Routine("Desk", (Step("Reach", Timed(30)),), tags=(tag,)))
+    assert (f'tags = ["{tag}"]\n' in text) is one_line
+
+
+def test_paragraphs_are_written_as_lines_a_person_can_edit() -> None:
+    routine = Routine("Desk", (Step("Reach", Timed(30), "Sit tall.\n\nReach up slowly."),))
+    text = dumps_routine(routine)
+    assert 'instructions = """\nSit tall.\n\nReach up slowly."""\n' in text
+    assert parse_routine_text(text, "x.toml") == routine
+
+
+def test_a_pattern_too_fine_for_a_dash_string_is_written_as_a_table() -> None:
+    """0.00001 s would be written "1e-05", which a dash pattern cannot hold."""
+    fine = BreathPattern(inhale=0.00001, hold=0, exhale=4, hold_out=0)
+    routine = Routine("Fine", (Step("Breathe", Breathing(pattern=fine, cycles=3)),))
+    text = dumps_routine(routine)
+    assert "[steps.breathing]" in text
+    assert parse_routine_text(text, "x.toml") == routine
