@@ -53,13 +53,21 @@ def block_width(value: str, scale: int) -> int:
 
 
 class BigClock(Widget):
-    """Shows a time like "1:05"; the caller decides what time and when."""
+    """Shows a time like "1:05"; the caller decides what time and when.
+
+    The `-paused` class dims it while the session is paused.
+    """
 
     DEFAULT_CSS = """
     BigClock {
         height: 1fr;
         min-height: 1;
         content-align: center middle;
+        color: $text;
+        text-style: bold;
+    }
+    BigClock.-paused {
+        color: $text-muted;
     }
     """
 
