@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
+from textual.strip import Strip
 
 
 def toasts(app: App[Any]) -> list[str]:
@@ -14,3 +16,17 @@ def toasts(app: App[Any]) -> list[str]:
     let the app refresh (`await pilot.pause()`) after the notify before reading.
     """
     return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def rows(screen: Screen[Any]) -> list[Strip]:
+    """The screen as the terminal shows it, one strip of segments per row.
+
+    Textual has no public call for this; this is the one place tests reach
+    into its compositor for it.
+    """
+    return screen._compositor.render_strips()
+
+
+def row_texts(screen: Screen[Any]) -> list[str]:
+    """The text of each row on screen."""
+    return [strip.text for strip in rows(screen)]

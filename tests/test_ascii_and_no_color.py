@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import rows
 from rich.segment import Segment
 from test_sizes import SCREENS
 from textual.pilot import Pilot
@@ -29,7 +30,7 @@ EXTRA_SCREENS = {
 
 
 def segments(app: BackcareApp) -> list[Segment]:
-    return [segment for strip in app.screen._compositor.render_strips() for segment in strip]
+    return [segment for strip in rows(app.screen) for segment in strip]
 
 
 def not_ascii(text: str) -> set[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from apps import AppFactory
+from on_screen import row_texts
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -115,8 +116,8 @@ async def test_a_file_that_does_not_load_lists_only_keys_that_work(
         assert screen.session.broken
         await pilot.pause()
         region = screen.query_one(KeysFooter).region
-        strips = app.screen._compositor.render_strips()
-        footer = " ".join(strips[y].text for y in range(region.y, region.bottom))
+        texts = row_texts(app.screen)
+        footer = " ".join(texts[y] for y in range(region.y, region.bottom))
         for key in ("Save", "Try it", "Add", "Undo"):
             assert key not in footer, footer
         for key in ("$EDITOR", "Reopen at problem", "Back"):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from apps import AppFactory
+from on_screen import row_texts
 
 from backcare_tui.app import BackcareApp
 from backcare_tui.screens.player import PlayerScreen
 
 
 def footer(backcare: BackcareApp) -> str:
-    return backcare.screen._compositor.render_strips()[-1].text
+    return row_texts(backcare.screen)[-1]
 
 
 async def show(backcare: BackcareApp, screen: str, size: tuple[int, int]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from apps import AppFactory
+from on_screen import row_texts
 
 from backcare_tui.core.breathing import parse_pattern
 from backcare_tui.core.breathing_session import breathing_routine
@@ -51,7 +52,7 @@ async def test_box_breathing_asks_for_no_frame_that_changes_no_cell(app_with: Ap
         assert rows >= 10, "a disc big enough to move smoothly at 100x30"
 
         def picture() -> list[str]:
-            return [strip.text for strip in screen._compositor.render_strips()]
+            return row_texts(screen)
 
         now, frames, unchanged = 0.0, 0, []
         wakes = [0.0]

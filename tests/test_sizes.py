@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from on_screen import rows
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.events import Resize
 from textual.geometry import Size
@@ -213,7 +214,7 @@ async def resize(app: BackcareApp, pilot: Pilot[Any], width: int, height: int) -
 def render(app: BackcareApp, where: str) -> None:
     """Lay out and render every widget of the screen at the current size."""
     size = app.size
-    strips = app.screen._compositor.render_strips()
+    strips = rows(app.screen)
     assert len(strips) == size.height, f"{where}: {len(strips)} rows at {size}"
     assert all(strip.cell_length == size.width for strip in strips), where
 

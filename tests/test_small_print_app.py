@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from apps import AppFactory
+from on_screen import row_texts
 from textual.widgets import Input, Static
 
 from backcare_tui.app import BackcareApp
@@ -117,5 +118,5 @@ async def test_a_long_routine_name_is_cut_with_an_ellipsis_in_the_header(
         await pilot.pause()
         app.start_session(Routine(long_name, (Step("March", Timed(20)),)))
         await pilot.pause()
-        header = app.screen._compositor.render_strips()[0].text
+        header = row_texts(app.screen)[0]
         assert "… Step 1 of 1" in header, header

@@ -5,6 +5,7 @@ colours each theme actually draws on screen (issue 16)."""
 from __future__ import annotations
 
 from apps import AppFactory
+from on_screen import rows
 from rich.segment import Segment
 from textual.color import Color
 from textual.widget import Widget
@@ -28,7 +29,7 @@ def row_showing(app: BackcareApp, widget: Widget, text: str) -> list[Segment]:
     """The text segments of the row of `widget` that shows `text`, as the
     terminal gets them (transparent colours already blended)."""
     region = widget.region
-    strips = app.screen._compositor.render_strips()
+    strips = rows(app.screen)
     for y in range(region.y, region.bottom):
         row = strips[y].crop(region.x, region.right)
         if text in row.text:

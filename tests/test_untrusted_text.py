@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import tomli_w
 from apps import AppFactory
+from on_screen import rows
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -169,7 +170,7 @@ def test_run_plain_refuses_the_broken_file_cleanly(folder: Path) -> None:
 
 def rendered(app: BackcareApp) -> str:
     """What the terminal would be sent for this screen: every segment checked, text joined."""
-    strips = app.screen._compositor.render_strips()
+    strips = rows(app.screen)
     for number, strip in enumerate(strips):
         for segment in strip:
             assert_clean(segment.text, f"{type(app.screen).__name__} row {number}")
