@@ -540,3 +540,21 @@ def test_cli_edit_of_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) 
         main(["edit", "nowhere/missing.toml"]) == 2
     )  # a path that is not there is a usage error, like a misspelt name
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("steps", "said"), [((1,), "1 problem"), ((1, 3), "2 problems")])
+async def test_saving_with_problems_says_how_many_to_fix(
+    user_routines: Path, app_with: AppFactory, steps: tuple[int, ...], said: str
+) -> None:
+    path = write(user_routines)
+    original = path.read_bytes()
+    app = app_with()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_file(app, pilot, path)
+        for step in steps:
+            await select_item(pilot, screen, step)
+            await type_into(pilot, screen, "timed-duration", "")
+        await save(app, pilot)
+        notes = [" ".join(note.split()) for note in toasts(app)]
+    assert path.read_bytes() == original
+    assert any(f"Not saved: fix the {said} first." in note for note in notes), notes

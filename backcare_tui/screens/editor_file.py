@@ -19,6 +19,7 @@ from ..core.errors import BackcareError
 from ..core.external_editor import editor_command, problem_line, run_editor
 from ..core.model import Routine
 from ..core.paths import display_path, user_routines_dir
+from ..core.text import plural
 from .confirm import ConfirmScreen
 
 QUESTION_WIDTH = 52
@@ -67,7 +68,7 @@ class EditorFileScreen(Screen[Path | None]):
             self._refresh_all()
             count = len(checked.problems)
             self.notify(
-                f"Not saved: fix the {count} problem{'s' if count != 1 else ''} first.",
+                f"Not saved: fix the {plural(count, 'problem')} first.",
                 title="Cannot save",
                 severity="error",
             )
