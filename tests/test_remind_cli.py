@@ -12,6 +12,7 @@ import os
 import plistlib
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -83,15 +84,16 @@ def test_set_status_off_with_a_systemd_user_instance(
         "systemctl --user daemon-reload",
         "systemctl --user enable --now backcare-remind.timer",
     ]
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    verify = subprocess.run(
-        ["systemd-analyze", "verify", "--user", str(timer), str(service)],
-        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    # A short runtime folder: the user's socket units put socket paths under it,
+    # and pytest's numbered temporary folders outgrow a unix socket address.
+    with tempfile.TemporaryDirectory(prefix="bc-run-", dir="/tmp") as runtime:
+        verify = subprocess.run(
+            ["systemd-analyze", "verify", "--user", str(timer), str(service)],
+            env={**os.environ, "XDG_RUNTIME_DIR": runtime},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     assert verify.returncode == 0 and verify.stderr == "", verify.stderr
     config = tomllib.loads((isolated_home / "config" / "backcare" / "config.toml").read_text())
     assert config["remind_at"] == ["12:30", "16:00"]

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,17 +40,19 @@ SCHEDULES = {
 
 
 def _verify(folder: Path, *names: str) -> subprocess.CompletedProcess[str]:
-    runtime = folder / "runtime"
-    runtime.mkdir(mode=0o700, exist_ok=True)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "SYSTEMD_LOG_LEVEL": "notice"}
-    return subprocess.run(
-        ["systemd-analyze", "verify", "--user", *names],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    # A short runtime folder: systemd-analyze reads the user's socket units, whose
+    # socket paths under it must fit a unix socket address (108 bytes); pytest's
+    # numbered temporary folders outgrow that on a machine that has run many.
+    with tempfile.TemporaryDirectory(prefix="bc-run-", dir="/tmp") as runtime:
+        env = {**os.environ, "XDG_RUNTIME_DIR": runtime, "SYSTEMD_LOG_LEVEL": "notice"}
+        return subprocess.run(
+            ["systemd-analyze", "verify", "--user", *names],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
 
 
 @needs_systemd
