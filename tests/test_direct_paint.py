@@ -1,7 +1,8 @@
 """backcare_tui/direct_paint.py: the pacer's frames go straight to the terminal and show the same.
 
 The app runs as if on a real terminal (the headless driver says it is not
-headless and keeps every write). A breathing session is stepped by hand;
+headless and keeps every write). A breathing session is stepped by hand
+(the disc moves, and the phase band counts the seconds);
 everything sent, Textual's own updates and the painter's, is played into a
 small terminal emulator, and after every step the emulator's screen must
 equal a full render of the screen by Textual, character and colour alike.
@@ -65,12 +66,12 @@ async def test_painted_frames_show_what_textual_would_draw(
 ) -> None:
     clock = FakeClock()
     app = app_with(clock=clock, prepare_seconds=0, theme=theme)
-    painted: list[int] = []
+    painted: list[tuple[str, bool]] = []
     original = DirectPainter.paint
 
     def counting(self: DirectPainter, *args: Any) -> bool:
         done = original(self, *args)
-        painted.append(done)
+        painted.append((type(self.widget).__name__, done))
         return done
 
     DirectPainter.paint = counting  # type: ignore[method-assign,assignment]
@@ -93,7 +94,8 @@ async def test_painted_frames_show_what_textual_would_draw(
                 assert terminal.cells == full_screen(app), f"the screen differs at {step:.3f} s"
     finally:
         DirectPainter.paint = original  # type: ignore[method-assign]
-    assert sum(painted) > 100, "most of the disc's frames were painted directly"
+    assert painted.count(("Pacer", True)) > 100, "most of the disc's frames were painted directly"
+    assert painted.count(("PhaseBand", True)) >= 8, "so was the band's count, once a second"
     assert any("息" in "".join(c for c, _ in row) for row in terminal.cells)
 
 

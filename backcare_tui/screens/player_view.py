@@ -28,6 +28,7 @@ from ..terminal_title import TerminalTitle
 from ..widgets.big_clock import BigClock
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.pacer import Pacer
+from ..widgets.phase_band import PhaseBand
 from ..widgets.session_progress import SessionProgress
 from ..widgets.session_steps import SessionSteps
 from ..widgets.side_band import SideBand
@@ -46,7 +47,7 @@ class PlayerView:
         self._shown: dict[str, str] = {}
         self.look: tuple[int, bool] | None = None
         """The phase and pause state the words on screen were drawn for."""
-        self._phase_word: Label
+        self._phase_word: PhaseBand
         self._side: SideBand
         self._clock: BigClock
         self.pacer: Pacer
@@ -63,7 +64,7 @@ class PlayerView:
         with Horizontal(id="player-top"):
             yield Label(Text(clean_line(routine_name)), id="player-routine")
             yield Label("", id="player-step-count")
-        self._phase_word = Label("", id="player-phase")
+        self._phase_word = PhaseBand(id="player-phase")
         self._side = SideBand(ascii_only=ascii_only, id="player-side-band")
         self._clock = BigClock(ascii_only=ascii_only, id="player-clock")
         self.pacer = Pacer(id="player-pacer")
@@ -100,8 +101,7 @@ class PlayerView:
         else:
             self._clock.update(format_clock(player.phase_remaining))
         self._show_cue(player, guide)
-        # The band's size is fixed by the stylesheet: its words change without a new layout.
-        self._show("#player-phase", band_text(player, phase, paused), layout=False)
+        self._phase_word.show(band_text(player, phase, paused))
         if title is not None:
             name = headline(player.timeline, phase) or player.step.name
             title.show(window_title(phase, player.phase_remaining, name, paused=paused))
