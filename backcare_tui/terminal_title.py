@@ -27,6 +27,11 @@ class TerminalTitle:
         self._write = write
         self._shown: str | None = None
 
+    @property
+    def shown(self) -> str | None:
+        """The title last set, as text (None before the first or after `restore`)."""
+        return self._shown
+
     def show(self, text: str) -> None:
         if text == self._shown:
             return

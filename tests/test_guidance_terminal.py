@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fakes import fake_program, only_on_path, read_log
-from terminal import history_file, terminal
+from terminal import CTRL_Q, ENTER, history_file, terminal
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
@@ -135,4 +135,9 @@ def test_the_app_shows_the_side_titles_the_terminal_and_plays_the_cue(tmp_path: 
         assert title.startswith("backcare · HOLD 0:") and title.endswith(" · Bird-dog"), title
         assert b"\x1b[22;2t" in term.output, "the shell's title was saved first"
         ((_, name, args),) = read_log(log, 1)
+        term.send(CTRL_Q)
+        term.wait_for("Stop this session and quit?")
+        term.send(ENTER)
+        assert term.wait_exit() == 1
+        assert b"\x1b[23;2t" in term.output, "the shell's title was given back"
     assert (name, Path(args[0]).name.split("-")[0]) == ("pw-play", "work")

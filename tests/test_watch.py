@@ -57,7 +57,7 @@ async def test_home_picks_up_a_file_written_elsewhere(
         assert "from-elsewhere" not in names
         routine = Routine("From elsewhere", (Step("One", Timed(30)),))
         (user_routines / "from-elsewhere.toml").write_text(dumps_routine(routine))
-        home._check_disk()  # what the 1 s timer calls
+        home.check_disk()  # what the 1 s timer calls
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "from-elsewhere" in [e.key for e in home.entries]
@@ -73,7 +73,7 @@ async def test_home_does_not_rescan_when_nothing_changed(
         home = app.screen
         assert isinstance(home, HomeScreen)
         library = app.library
-        home._check_disk()
+        home.check_disk()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.library is library

@@ -183,20 +183,23 @@ class HomeScreen(Screen[None]):
         self.populate()
         self.query_one("#home-routines", OptionList).focus()
         self._disk = snapshot(f.path for f in self.backcare.routine_folders())
-        self._disk_timer = self.set_interval(1.0, self._check_disk)
+        self._disk_timer = self.set_interval(1.0, self.check_disk)
 
     def on_screen_resume(self) -> None:
         # Back from a session (or anywhere): levels may have moved.
         self.backcare.refresh_practice()
         self.populate()
         self._disk_timer.resume()
-        self._check_disk()
+        self.check_disk()
 
     def on_screen_suspend(self) -> None:
         self._disk_timer.pause()
 
-    def _check_disk(self) -> None:
-        """Files changed by anyone (another terminal, git pull): a stat per file, no parsing."""
+    def check_disk(self) -> None:
+        """Files changed by anyone (another terminal, git pull): a stat per file, no parsing.
+
+        A timer calls it every second while home is shown, and on coming back to home.
+        """
         now = snapshot(f.path for f in self.backcare.routine_folders())
         if changed(self._disk, now):
             self._disk = now

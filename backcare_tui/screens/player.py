@@ -72,7 +72,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self.player: Player | None = None
         self.sound: Sound | None = None
         self.guide: Guide | None = None
-        self._title: TerminalTitle | None = None
+        self.terminal_title: TerminalTitle | None = None
         self.summary: SessionSummary | None = None
         """Set once, when the session is concluded."""
         self._overlay_paused = False
@@ -96,7 +96,7 @@ class PlayerScreen(Screen[SessionSummary]):
     def redraw(self) -> None:
         """Draw the engine's present state (the view asks only what it shows)."""
         if self.player is not None:
-            self.view.redraw(self.player, self.guide, self._title)
+            self.view.redraw(self.player, self.guide, self.terminal_title)
 
     def on_mount(self) -> None:
         app = self.backcare
@@ -108,7 +108,7 @@ class PlayerScreen(Screen[SessionSummary]):
         self._started_at = datetime.now(UTC)
         self._started_clock = app.clock.now()
         self.player.start()
-        self._title = TerminalTitle(self._write_to_terminal)
+        self.terminal_title = TerminalTitle(self._write_to_terminal)
         self.frames = FrameTimer(app, self.next_frame)
         app.app_suspend_signal.subscribe(self, self._process_suspending)
         app.app_resume_signal.subscribe(self, self._process_resumed)
@@ -118,8 +118,8 @@ class PlayerScreen(Screen[SessionSummary]):
         self._cancel_timer()
         # Leaving without an end (the app quit under it): still a session that happened.
         self.conclude(leaving=True)
-        if self._title is not None:
-            self._title.restore()
+        if self.terminal_title is not None:
+            self.terminal_title.restore()
         if self.sound is not None:
             self.sound.close(hush=self.player is not None and self.player.stopped)
 

@@ -92,14 +92,13 @@ def shown(screen: PlayerScreen, selector: str) -> str:
 
 async def test_what_the_screen_says_through_a_session(app_with: AppFactory) -> None:
     app = app_with()
-    titles: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_session(MAT)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlayerScreen)
-        assert screen._title is not None
-        screen._title._write = titles.append
+        title = screen.terminal_title
+        assert title is not None
         clock = app.clock
         assert isinstance(clock, FakeClock)
 
@@ -111,7 +110,7 @@ async def test_what_the_screen_says_through_a_session(app_with: AppFactory) -> N
         await at(SIDED_HOLD)
         assert shown(screen, "#player-side-band") == "◀  LEFT SIDE"
         assert shown(screen, "#player-counters") == "Rep 1/2 · Left"
-        assert titles[-1] == "\x1b]2;backcare · HOLD 0:08 · Bird-dog\x07"
+        assert title.shown == "backcare · HOLD 0:08 · Bird-dog"
         await at(SWITCH)
         assert shown(screen, "#player-phase") == "SWITCH SIDES"
         assert shown(screen, "#player-side-band") == "TURN TO THE RIGHT SIDE  ▶"
@@ -121,7 +120,7 @@ async def test_what_the_screen_says_through_a_session(app_with: AppFactory) -> N
         assert shown(screen, "#player-done") == "Done: Bird-dog"
         assert "On your back" in shown(screen, "#player-instructions")
         assert not screen.query_one("#player-side-band").display
-        assert titles[-1] == "\x1b]2;backcare · REST 0:08 · Dead bug\x07"
+        assert title.shown == "backcare · REST 0:08 · Dead bug"
         await at(66 + 19)
         assert shown(screen, "#player-phase") == "WORK"
         await at(66 + 20)
@@ -129,8 +128,8 @@ async def test_what_the_screen_says_through_a_session(app_with: AppFactory) -> N
         assert shown(screen, "#player-cue") == "“Slow and steady”"
         assert not screen.query_one("#player-done").display
         await pilot.press("space")
-        assert titles[-1] == "\x1b]2;backcare · PAUSED · WORK 0:20 · Dead bug\x07"
-    assert titles[-1] == "\x1b[23;2t", "the shell's title is given back"
+        assert title.shown == "backcare · PAUSED · WORK 0:20 · Dead bug"
+    assert title.shown is None, "the shell's title is given back"
 
 
 def test_the_title_is_saved_set_only_on_change_and_restored() -> None:
