@@ -23,6 +23,7 @@ from backcare_tui.core.routine_files import (
     BACKUPS_KEPT,
     Comment,
     RewriteNotice,
+    Saved,
     backups_dir,
     backups_of,
     changed_on_disk,
@@ -82,6 +83,31 @@ def test_comments_are_found_outside_strings_only() -> None:
 )
 def test_hashes_inside_strings_are_not_comments(text: str) -> None:
     assert find_comments(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("x = 1 # end", [(1, 7, "# end")]),
+        ('a = "x\\\\"  # c\n', [(1, 12, "# c")]),
+        ('a = """x"""# c\n', [(1, 12, "# c")]),
+        ('a = """x""""# c\n', [(1, 13, "# c")]),
+        ('a = """x"""\n# c\n', [(2, 1, "# c")]),
+        ('a = """x"""', []),
+        ('a = "x', []),
+    ],
+    ids=[
+        "last line",
+        "escaped backslash",
+        "right after a text",
+        "a text ending in a quote",
+        "the line after a text",
+        "a text at the end",
+        "an open text at the end",
+    ],
+)
+def test_each_comment_is_found_where_it_is(text: str, found: list[tuple[int, int, str]]) -> None:
+    assert [(c.line, c.column, c.text) for c in find_comments(text)] == found
 
 
 def test_comment_after_a_multiline_string_has_the_right_line() -> None:
@@ -200,7 +226,8 @@ def test_backup_holds_the_original_byte_for_byte(user_routines: Path) -> None:
     saved = save_with_backup(changed, path)
     assert saved.backup is not None
     assert saved.backup.read_bytes() == original
-    assert saved.backup.parent == backups_dir() / "morning"
+    data = Path(os.environ["XDG_DATA_HOME"]) / "backcare"
+    assert saved.backup.parent == backups_dir() / "morning" == data / "backups" / "morning"
     assert load_routine(path) == changed
 
 
@@ -228,7 +255,23 @@ def test_two_backups_in_the_same_instant_do_not_collide(user_routines: Path) -> 
     save_with_backup(routine(), path)
     save_with_backup(replace(routine(), rounds=2), path, now=moment)
     save_with_backup(replace(routine(), rounds=3), path, now=moment)
-    assert len(backups_of("plain")) == 2
+    first, second = backups_of("plain")  # oldest first, though made in the same instant
+    assert (first.name, second.name) == (
+        "20240101-120000-000000.toml",
+        "20240101-120000-000001.toml",
+    )
+    assert "rounds" not in first.read_text() and "rounds = 2" in second.read_text()
+
+
+def test_saving_says_where_and_keeps_a_backup_only_of_a_file_that_was_there(
+    user_routines: Path,
+) -> None:
+    path = user_routines / "plain.toml"
+    assert save_with_backup(routine(), path) == Saved(path, None)
+    assert save_with_backup(routine(), path) == Saved(path, None)
+    (backups_dir() / "plain" / "20000101-000000-000000.toml").mkdir(parents=True)
+    saved = save_with_backup(replace(routine(), rounds=2), path)  # an odd entry stays
+    assert saved.path == path and saved.backup is not None and saved.backup.is_file()
 
 
 class HalfWriter:
