@@ -50,6 +50,11 @@ def test_a_breathing_pattern_as_its_field_shows_it(pattern: object, shown: str) 
     assert (draft.shape, draft.get("breathing"), draft.get("length")) == ("breathing", shown, "5")
 
 
+def test_a_breathing_step_with_no_length_shows_an_empty_length() -> None:
+    draft = StepDraft.from_data({"name": "Breathe", "breathing": "box"})
+    assert (draft.get("unit"), draft.get("length")) == ("cycles", "")
+
+
 def test_cues_show_one_a_line_with_a_timed_cue_after_its_time() -> None:
     cues = ["Slowly", {"at": 50.0, "text": "Reverse"}, {"at": "50%"}, {"text": "Breathe"}, {}]
     draft = StepDraft.from_data({"name": "Circles", "duration": 30, "cues": cues})

@@ -135,10 +135,19 @@ def test_a_wrong_type_is_written_as_the_form_reads_it() -> None:
     )
 
 
-def test_two_shapes_in_a_step_keep_the_first_and_drop_the_other() -> None:
-    data = {"name": "Cat", "steps": [{"name": "Arch", "duration": 3, "hold": 4}]}
-    changes, notes = said(data)
-    assert changes == ['drops duration = 3 (step 1 "Arch")'] and notes[0][0] == 1
+@pytest.mark.parametrize(
+    ("step", "change"),
+    [
+        ({"duration": 3, "hold": 4}, "drops duration = 3"),
+        ({"duration": 30, "rest": 5}, "drops rest = 5"),
+        ({"hold": 5, "breathing": "box", "cycles": 4}, "drops hold = 5"),
+    ],
+)
+def test_a_step_with_another_shapes_key_keeps_its_shape_and_drops_that_key(
+    step: dict[str, object], change: str
+) -> None:
+    changes, notes = said({"name": "Cat", "steps": [{"name": "Arch", **step}]})
+    assert changes == [f'{change} (step 1 "Arch")'] and notes[0][0] == 1
 
 
 def test_a_problem_the_form_still_has_is_not_noted_twice() -> None:
