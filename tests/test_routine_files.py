@@ -93,6 +93,9 @@ def test_hashes_inside_strings_are_not_comments(text: str) -> None:
         ('a = """x"""# c\n', [(1, 12, "# c")]),
         ('a = """x""""# c\n', [(1, 13, "# c")]),
         ('a = """x"""\n# c\n', [(2, 1, "# c")]),
+        ('a = """x"""""  # c\n', [(1, 16, "# c")]),
+        ('a = "x\n# c\n', [(2, 1, "# c")]),
+        ("AXIS = 1  # c", [(1, 11, "# c")]),
         ('a = """x"""', []),
         ('a = "x', []),
     ],
@@ -102,6 +105,9 @@ def test_hashes_inside_strings_are_not_comments(text: str) -> None:
         "right after a text",
         "a text ending in a quote",
         "the line after a text",
+        "a text ending in two quotes",
+        "the line after an open text",
+        "a key in capitals",
         "a text at the end",
         "an open text at the end",
     ],
@@ -193,6 +199,10 @@ def test_only_a_layout_the_writer_would_change_is_reformatting(
     assert (notice.comments, notice.reformatted) == ((), reformatted)
 
 
+def test_a_file_of_only_a_comment_loses_only_the_comment() -> None:
+    assert rewrite_notice("# to do\n").summary() == "1 comment (line 1) will be dropped."
+
+
 def test_a_file_that_is_not_toml_keeps_its_comments_in_the_notice() -> None:
     notice = rewrite_notice('# mine\nname = "Cat\n')
     assert notice.summary() == (
@@ -269,9 +279,12 @@ def test_saving_says_where_and_keeps_a_backup_only_of_a_file_that_was_there(
     path = user_routines / "plain.toml"
     assert save_with_backup(routine(), path) == Saved(path, None)
     assert save_with_backup(routine(), path) == Saved(path, None)
-    (backups_dir() / "plain" / "20000101-000000-000000.toml").mkdir(parents=True)
-    saved = save_with_backup(replace(routine(), rounds=2), path)  # an odd entry stays
-    assert saved.path == path and saved.backup is not None and saved.backup.is_file()
+    odd = backups_dir() / "plain" / "20000101-000000-000000.toml"
+    odd.mkdir(parents=True)  # the oldest "backup", which pruning cannot delete
+    for rounds in range(2, BACKUPS_KEPT + 3):
+        saved = save_with_backup(replace(routine(), rounds=rounds), path)
+        assert saved.path == path and saved.backup is not None and saved.backup.is_file()
+    assert odd.is_dir() and sum(p.is_file() for p in backups_of("plain")) == BACKUPS_KEPT
 
 
 class HalfWriter:
