@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from apps import AppFactory
 
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.model import Routine, Step, Timed
 from backcare_tui.core.player import Player
-from backcare_tui.core.session_summary import SessionSummary, encouragement, recap_lines, summarize
+from backcare_tui.core.session_summary import (
+    SessionSummary,
+    recap_lines,
+    routine_hash,
+    summarize,
+)
 from backcare_tui.core.timeline import compile_routine
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -58,27 +64,69 @@ def test_summarize_takes_times_from_the_engine() -> None:
     assert done.routine_path is None
 
 
-def test_recap_lines_say_what_happened() -> None:
-    assert recap_lines(summary()) == [
-        "Two steps: finished in 20s.",
-        "2 of 2 steps done.",
-        encouragement(summary()),
-    ]
-    stopped = summary(finished=False, actual_seconds=75, steps_done=1, steps_skipped=1)
-    assert recap_lines(stopped)[:2] == [
-        "Two steps: stopped after 1m 15s.",
-        "1 of 2 steps done, 1 skipped.",
-    ]
+WELL_DONE = "Well done. A few minutes like this on most days is what helps a back."
 
 
-def test_encouragement_fits_the_session() -> None:
-    lines = {
-        encouragement(summary()),
-        encouragement(summary(steps_skipped=1)),
-        encouragement(summary(finished=False, steps_done=1)),
-        encouragement(summary(finished=False, steps_done=0)),
-    }
-    assert len(lines) == 4
+@pytest.mark.parametrize(
+    ("changes", "lines"),
+    [
+        ({}, ["Two steps: finished in 20s.", "2 of 2 steps done.", WELL_DONE]),
+        (
+            {"actual_seconds": 12, "steps_done": 1, "steps_skipped": 1},
+            [
+                "Two steps: finished in 12s.",
+                "1 of 2 steps done, 1 skipped.",
+                "Done. Leaving out what does not feel right today is the right call.",
+            ],
+        ),
+        (
+            {"actual_seconds": 4, "steps_done": 0, "steps_skipped": 2},
+            [
+                "Two steps: reached the end by skipping, 4s played.",
+                "0 of 2 steps done, 2 skipped.",
+                "Most of it was skipped, so it does not count toward your goal this time.",
+                "Under 10s played: not kept in the history.",
+            ],
+        ),
+        (
+            {"finished": False, "actual_seconds": 75, "steps_done": 1, "steps_skipped": 1},
+            [
+                "Two steps: stopped after 1m 15s.",
+                "1 of 2 steps done, 1 skipped.",
+                "A short session still counts. Every bit of movement helps.",
+            ],
+        ),
+        (
+            {"finished": False, "actual_seconds": 12, "steps_done": 0},
+            [
+                "Two steps: stopped after 12s.",
+                "0 of 2 steps done.",
+                "No harm in stopping early. Come back when it suits you.",
+            ],
+        ),
+        (
+            {"routine_name": "Two\nsteps", "steps_total": 1, "steps_done": 1},
+            ["Two steps: finished in 20s.", "1 of 1 step done.", WELL_DONE],
+        ),
+    ],
+    ids=[
+        "finished",
+        "finished, one skipped",
+        "skipped through",
+        "stopped",
+        "stopped early",
+        "one step",
+    ],
+)
+def test_the_recap_says_how_the_session_ended(changes: dict[str, object], lines: list[str]) -> None:
+    assert recap_lines(summary(**changes)) == lines
+
+
+def test_the_hash_tells_an_edited_routine_apart() -> None:
+    edited = Routine("Two steps", (Step("One", Timed(10)), Step("Two", Timed(15))), prepare=0)
+    assert routine_hash(ROUTINE) == routine_hash(Routine(ROUTINE.name, ROUTINE.steps, prepare=0))
+    assert routine_hash(ROUTINE) != routine_hash(edited)
+    assert len(routine_hash(ROUTINE)) == 16 and int(routine_hash(ROUTINE), 16) >= 0
 
 
 async def test_summary_screen_goes_home_or_round_again(app_with: AppFactory) -> None:
