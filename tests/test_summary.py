@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from apps import AppFactory
 
 from backcare_tui.core.clock import FakeClock
+from backcare_tui.core.completion import Completion
 from backcare_tui.core.model import Routine, Step, Timed
 from backcare_tui.core.player import Player
 from backcare_tui.core.session_summary import (
@@ -62,6 +64,26 @@ def test_summarize_takes_times_from_the_engine() -> None:
     assert (done.steps_done, done.steps_skipped, done.steps_total) == (0, 1, 2)
     assert not done.finished
     assert done.routine_path is None
+
+
+def test_a_session_still_running_is_summed_up_at_the_engines_now() -> None:
+    """The terminal closed mid-session: the record ends at the engine's clock."""
+    clock = FakeClock(100)
+    player = Player(compile_routine(ROUTINE), clock)
+    player.start()
+    path = Path("/routines/two-steps.toml")
+    assert summarize(player, ROUTINE, path, START, 100).ended_at == START
+    clock.advance(3)
+    done = summarize(player, ROUTINE, path, START, 100)
+    assert (done.ended_at, done.routine_path, done.finished) == (
+        START + timedelta(seconds=3),
+        "/routines/two-steps.toml",
+        False,
+    )
+    player.skip_step()
+    player.skip_step()
+    skipped = summarize(player, ROUTINE, path, START, 100)
+    assert skipped.finished and skipped.completion is Completion.PARTIAL
 
 
 WELL_DONE = "Well done. A few minutes like this on most days is what helps a back."
