@@ -6,9 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings, load_settings, save_settings, settings_from_data
-from backcare_tui.core.today import suggest_today
+from backcare_tui.core.today import Today, suggest_today, today_words
 
 WEDNESDAY = date(2026, 11, 25)
 
@@ -150,3 +152,57 @@ def test_plan_survives_a_save(tmp_path: Path) -> None:
     settings, problems = load_settings(path)
     assert problems == []
     assert settings.plan == {"tue": "desk-break", "sat": "Full session"}
+
+
+def test_done_today_is_told_in_the_persons_time() -> None:
+    late = session("Desk break", WEDNESDAY, hour=23)  # Thursday 00:00 in Berlin
+    zone = ZoneInfo("Europe/Berlin")
+    thursday = WEDNESDAY + timedelta(days=1)
+    today = suggest_today(Settings(), [late], thursday, tz=zone)
+    assert (today.day, today.reason) == (thursday, "Done today: Desk break at 00:00")
+    assert today.done_at == datetime(2026, 11, 26, 0, 0, tzinfo=zone)
+
+
+def test_a_plan_day_is_the_day_asked_about() -> None:
+    today = suggest_today(Settings(plan={"wed": "core-support"}), [], WEDNESDAY, tz=UTC)
+    assert (today.day, today.source, today.done_at) == (WEDNESDAY, "plan", None)
+
+
+def test_favourites_are_found_whatever_the_order_of_the_history() -> None:
+    history = [
+        session("Core support", WEDNESDAY - timedelta(days=40)),  # before the four weeks
+        session("Desk break", WEDNESDAY - timedelta(days=3)),
+    ]
+    today = suggest_today(Settings(), history, WEDNESDAY, tz=UTC)
+    assert (today.routine, today.reason) == ("Desk break", "A favourite, last done 3 days ago")
+
+
+def test_of_favourites_last_done_the_same_day_the_most_played_comes_first() -> None:
+    history = [
+        session("Posture reset", WEDNESDAY - timedelta(days=2)),
+        session("Posture reset", WEDNESDAY - timedelta(days=9)),
+        session("Core support", WEDNESDAY - timedelta(days=2), hour=10),
+        session("Core support", WEDNESDAY - timedelta(days=5)),
+        session("Core support", WEDNESDAY - timedelta(days=6)),
+    ]
+    assert suggest_today(Settings(), history, WEDNESDAY, tz=UTC).routine == "Core support"
+
+
+@pytest.mark.parametrize(
+    ("routine", "source", "name", "length", "words"),
+    [
+        ("core-support", "plan", "Core support", "10m 03s", "Core support · 10m 03s"),
+        ("core-support", "plan", "Core support", None, "Core support"),
+        ("core-support", "plan", None, None, "core-support"),
+        ("Neck\nroll", "favourite", None, "2m", "Neck roll · 2m"),
+        (None, "done", None, None, "done"),
+    ],
+)
+def test_today_in_words(
+    routine: str | None, source: str, name: str | None, length: str | None, words: str
+) -> None:
+    today = Today(WEDNESDAY, routine, source, "Wednesday in your plan", 1, 3)
+    assert today_words(today, name, length) == (
+        words,
+        "Wednesday in your plan · 2 more this week to reach 3",
+    )
