@@ -333,3 +333,20 @@ def test_a_big_jump_or_a_high_score_says_stop_and_seek_help(
 ) -> None:
     said = advice(before, after)
     assert (said is None) if words is None else (said is not None and said.startswith(words))
+
+
+def test_what_the_stats_screen_lists_beyond_the_streak() -> None:
+    """The best streak after a missed week, five routines at most in the top list, and empty
+    weeks of the chart at 0 minutes."""
+    monday = date(2026, 10, 5)
+    weeks = [0, 1, 3, 4, 5]  # met, met, missed, met, met, met
+    sessions = [s for w in weeks for s in in_week(monday + timedelta(weeks=w), UTC, 3)]
+    sessions += [
+        session(datetime(2026, 11, 2, 9, tzinfo=UTC), name=f"Routine {n}") for n in range(6)
+    ]
+    now = datetime(2026, 11, 12, 12, tzinfo=UTC)
+    stats = compute_stats(sessions, now=now, tz=UTC, goal=3)
+    assert stats.best_streak == 3
+    assert len(stats.top_routines) == 5
+    missed = [w for w in stats.weeks if w.monday == monday + timedelta(weeks=2)]
+    assert [(w.sessions, w.minutes) for w in missed] == [(0, 0.0)]
