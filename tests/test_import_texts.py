@@ -302,8 +302,10 @@ def test_a_breathe_log_that_is_not_text() -> None:
 
 def test_when_every_free_name_is_taken(tmp_path: Path) -> None:
     """999 imports of one name: the next is refused with a reason, never written over."""
-    for n in range(1, 1000):
+    for n in range(1, 999):
         (tmp_path / ("x.toml" if n == 1 else f"x-{n}.toml")).write_text("")
+    assert free_path(tmp_path, "X") == tmp_path / "x-999.toml"
+    assert write_new(tmp_path, "X", "last") == tmp_path / "x-999.toml"
     assert free_path(tmp_path, "X") == tmp_path / "x.toml"
     with pytest.raises(FileExistsError) as refused:
         write_new(tmp_path, "X", "new")
