@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from backcare_tui.core.breathing import ease_in_out, parse_pattern, pattern_warnings
-from backcare_tui.core.breathing_session import describe_length, describe_pattern
+from backcare_tui.core.breathing_session import (
+    LengthError,
+    describe_length,
+    describe_pattern,
+    parse_length,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +55,36 @@ def test_just_over_twenty_breaths_a_minute_is_fast() -> None:
 )
 def test_a_late_frame_never_draws_past_a_full_breath(t: float, eased: float) -> None:
     assert ease_in_out(t) == pytest.approx(eased)
+
+
+def test_no_lead_in_unless_one_is_given() -> None:
+    assert describe_length(parse_pattern("4-6"), 2.0, None) == "2 minutes: 12 breaths, 2:00"
+    assert describe_length(parse_pattern("4-6"), None, 3, 0.5) == (
+        "3 breaths: 0:31 with a 0.5 s lead-in"
+    )
+    assert describe_pattern(parse_pattern("0.5-4")) == "in 0.5 s · out 4 s · 13.3 breaths a minute"
+
+
+@pytest.mark.parametrize(
+    ("text", "length"), [("1 cycle", (None, 1)), ("500 cycles", (None, 500)), ("0.5", (0.5, None))]
+)
+def test_the_shortest_and_longest_lengths_typed(
+    text: str, length: tuple[float | None, int | None]
+) -> None:
+    assert parse_length(text) == length
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0 cycles", "cycles must be from 1 to 500, got 0"),
+        ("501 cycles", "cycles must be from 1 to 500, got 501"),
+        ("soon", 'expected minutes ("5", "2.5 min", "1m30s") or cycles ("20 cycles"), got "soon"'),
+        ("0", "minutes must be more than 0, got 0"),
+        ("200", "minutes must be at most 120, got 200"),
+    ],
+)
+def test_a_length_that_cannot_be_used_says_why(text: str, message: str) -> None:
+    with pytest.raises(LengthError) as refused:
+        parse_length(text)
+    assert str(refused.value) == message
