@@ -76,7 +76,65 @@ def _text_area(id: str) -> TextArea:
 
 
 class Form(Vertical):
-    """What both forms share: an `Edited` message and quiet loading."""
+    """What both forms share: an `Edited` message, quiet loading, and their look.
+
+    | class | what it is |
+    |---|---|
+    | `form-title` | the form's heading ("Routine", "Step 2 of 5") |
+    | `field` | one `Field`; `-invalid` while it has problems |
+    | `field-row` | a field's `field-label` and its control, side by side |
+    | `field-error` | the lines under a field saying what is wrong with it |
+    | `shape-fields` | the fields of one step shape, shown only for that shape |
+    | `form-notes` | what the file holds that no field shows |
+    | `field-hint` | a line of help under a field |
+    """
+
+    DEFAULT_CSS = """
+    Form, Form .shape-fields, Form .field, Form .field-row {
+        height: auto;
+    }
+    Form .form-title {
+        text-style: bold;
+        color: $accent;
+    }
+    Form .field-label {
+        width: 14;
+        color: $text-muted;
+    }
+    Form .field.-invalid .field-label {
+        color: $error;
+        text-style: bold;
+    }
+    Form .field-row Input, Form .field-row Select, Form #breathing-length-row {
+        width: 1fr;
+    }
+    Form #breathing-length-row {
+        height: auto;
+    }
+    Form #breathing-length-row Select {
+        width: 14;
+    }
+    Form .field-row TextArea {
+        width: 1fr;
+        height: 3;
+    }
+    Form #routine-description, Form #step-instructions {
+        height: 4;
+    }
+    Form .field-error {
+        display: none;
+        padding-left: 14;
+        color: $error;
+    }
+    Form .form-notes {
+        display: none;
+        color: $warning;
+    }
+    Form .field-hint {
+        padding-left: 14;
+        color: $text-muted;
+    }
+    """
 
     class Edited(Message):
         """Something was typed; `structure` when the step list must be redrawn too."""
