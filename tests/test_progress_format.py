@@ -144,7 +144,9 @@ PROBLEMS = [
 def test_each_mistake_is_named(progress: str, message: str) -> None:
     with pytest.raises(RoutineError) as caught:
         parse_routine_text(routine_text(progress), "core.toml")
-    assert [str(p) for p in caught.value.problems] == [f'core.toml: step 1 "Plank": {message}']
+    assert [(str(p), p.key) for p in caught.value.problems] == [
+        (f'core.toml: step 1 "Plank": {message}', "progress")
+    ]
 
 
 def test_cycles_progress_needs_cycles_not_minutes() -> None:

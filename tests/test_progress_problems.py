@@ -7,6 +7,7 @@ import pytest
 
 from backcare_tui.core.errors import RoutineError
 from backcare_tui.core.loader import parse_routine_text
+from backcare_tui.core.model import Increase, Progress
 
 STEP = 'name = "X"\n[[steps]]\nname = "S"\n'
 
@@ -20,7 +21,7 @@ STEP = 'name = "X"\n[[steps]]\nname = "S"\n'
         ),
         (
             'hold = 20\nprogress = { hold = "+3601s", hold_max = "3600s" }',
-            'progress hold must be a positive length like "+5s", got "+3601s"',
+            'progress hold must step up by at most 1 hour (3600 s), got "+3601s"',
         ),
         (
             'hold = 20\nprogress = { hold = "+5s", hold_max = "3601s" }',
@@ -47,6 +48,39 @@ STEP = 'name = "X"\n[[steps]]\nname = "S"\n'
             "progress hold_max (10 s) is below the step's hold (20 s); it is the most the value "
             "may grow to",
         ),
+        (
+            "hold = 5\nreps = 2\nprogress = { reps = true, reps_max = 10 }",
+            "progress reps must be a whole number from 1 to 100, got true",
+        ),
+        (
+            "hold = 5\nreps = 2\nprogress = { reps = 1, reps_max = true }",
+            "progress reps_max must be a whole number up to 100, got true",
+        ),
+        (
+            'breathing = "box"\ncycles = 6\nprogress = { cycles = 501, cycles_max = 500 }',
+            "progress cycles must be a whole number from 1 to 500, got 501",
+        ),
+        (
+            "hold = 5\nprogress = { hold = 5, hold_max = 9, every = 101 }",
+            "progress every must be a whole number of sessions from 1 to 100, got 101",
+        ),
+        (
+            "hold = 5\nprogress = { hold = 5, hold_max = 9, every = true }",
+            "progress every must be a whole number of sessions from 1 to 100, got true",
+        ),
+        (
+            'breathing = "box"\ncycles = 6\nprogress = { reps = 1, reps_max = 9 }',
+            'progress "reps" belongs to held steps, not to a breathing step',
+        ),
+        (
+            'rest = 5\nprogress = { hold = "+5s", hold_max = "30s" }',
+            'progress "hold" belongs to held steps, not to a rest step',
+        ),
+        ("rest = 5\nprogress = { every = 2 }", "progress has nothing to grow on a rest step"),
+        (
+            "duration = 60\nprogress = { every = 2 }",
+            'progress needs a value to grow: for a timed step, "duration"',
+        ),
     ],
 )
 def test_progress_problems_in_words_on_the_progress_field(step: str, message: str) -> None:
@@ -56,13 +90,30 @@ def test_progress_problems_in_words_on_the_progress_field(step: str, message: st
 
 
 @pytest.mark.parametrize(
-    "step",
+    ("step", "progress"),
     [
-        'hold = 20\nprogress = { hold = "+0.5s", hold_max = "30s" }',
-        'hold = 20\nprogress = { hold = "+3600s", hold_max = "3600s" }',
-        "hold = 5\nreps = 2\nprogress = { reps = 100, reps_max = 100 }",
+        (
+            'hold = 20\nprogress = { hold = "+0.5s", hold_max = "30s" }',
+            Progress((Increase("hold", 0.5, 30.0),), every=3),
+        ),
+        (
+            'hold = 20\nprogress = { hold = "+3600s", hold_max = "3600s" }',
+            Progress((Increase("hold", 3600.0, 3600.0),), every=3),
+        ),
+        (
+            "hold = 5\nreps = 2\nprogress = { reps = 100, reps_max = 100 }",
+            Progress((Increase("reps", 100.0, 100.0),), every=3),
+        ),
+        (
+            "hold = 20\nprogress = { hold = 5, hold_max = 20, every = 100 }",
+            Progress((Increase("hold", 5.0, 20.0),), every=100),
+        ),
+        (
+            'hold = 20\nprogress = { hold = " +5s ", hold_max = 30, every = 1 }',
+            Progress((Increase("hold", 5.0, 30.0),), every=1),
+        ),
     ],
 )
-def test_the_smallest_and_largest_steps_up_are_taken(step: str) -> None:
+def test_the_smallest_and_largest_steps_up_are_taken(step: str, progress: Progress) -> None:
     routine = parse_routine_text(f"{STEP}{step}\n", "p.toml")
-    assert routine.steps[0].progress is not None
+    assert routine.steps[0].progress == progress

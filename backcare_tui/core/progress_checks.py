@@ -84,9 +84,15 @@ def _increase(
     start = getattr(action, key, None) if action is not None else None
     if key in ("hold", "duration"):
         step = _step_seconds(by)
-        if step is None or step <= 0 or step > MAX_PHASE_SECONDS:
+        if step is None or step <= 0:
             checker.problem(
                 f'progress {key} must be a positive length like "+5s", got {show(by)}',
+                key="progress",
+            )
+            return None
+        if step > MAX_PHASE_SECONDS:
+            checker.problem(
+                f"progress {key} must step up by at most 1 hour (3600 s), got {show(by)}",
                 key="progress",
             )
             return None
