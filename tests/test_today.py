@@ -163,9 +163,20 @@ def test_done_today_is_told_in_the_persons_time() -> None:
     assert today.done_at == datetime(2026, 11, 26, 0, 0, tzinfo=zone)
 
 
-def test_a_plan_day_is_the_day_asked_about() -> None:
-    today = suggest_today(Settings(plan={"wed": "core-support"}), [], WEDNESDAY, tz=UTC)
-    assert (today.day, today.source, today.done_at) == (WEDNESDAY, "plan", None)
+@pytest.mark.parametrize(
+    ("plan", "history", "source"),
+    [
+        ({"wed": "core-support"}, [], "plan"),
+        ({}, [session("Desk break", WEDNESDAY - timedelta(days=3))], "favourite"),
+        ({}, [], "default"),
+    ],
+)
+def test_every_suggestion_is_for_the_day_asked_about_with_the_weeks_goal(
+    plan: dict[str, str], history: list[SessionSummary], source: str
+) -> None:
+    today = suggest_today(Settings(plan=plan, weekly_goal=3), history, WEDNESDAY, tz=UTC)
+    assert (today.day, today.source, today.done_at) == (WEDNESDAY, source, None)
+    assert today.text.endswith(" · 3 more this week to reach 3")
 
 
 def test_favourites_are_found_whatever_the_order_of_the_history() -> None:
