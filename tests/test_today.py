@@ -217,3 +217,13 @@ def test_today_in_words(
         words,
         "Wednesday in your plan · 2 more this week to reach 3",
     )
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "routine"), [(28, "Desk break"), (29, "desk-break")], ids=["28 days", "29 days"]
+)
+def test_a_favourite_is_played_in_the_four_weeks_before_the_day(
+    days_ago: int, routine: str
+) -> None:
+    history = [session("Desk break", WEDNESDAY - timedelta(days=days_ago))]
+    assert suggest_today(Settings(), history, WEDNESDAY, tz=UTC).routine == routine
