@@ -25,6 +25,7 @@ def problems(call: object) -> list[tuple[str, str, int | None, int | None]]:
         (b'name="x"\n[[steps]\n', "Expected ']]' at the end of an array declaration", 2, 8),
         (b'name = "a"\n\n  x = "\xff"', "not UTF-8 text (byte 0xff); save the file as UTF-8", 3, 8),
         (b"\xfe", "not UTF-8 text (byte 0xfe); save the file as UTF-8", 1, 1),
+        (b"\n  \xc3(", "not UTF-8 text (byte 0xc3); save the file as UTF-8", 2, 3),
     ],
 )
 def test_the_place_of_a_problem_in_the_text(
@@ -47,6 +48,12 @@ def test_files_over_a_mebibyte_are_refused_unread(tmp_path: Path) -> None:
         handle.truncate(MAX_FILE_BYTES * 3 // 2)
     assert problems(lambda: load_routine(big)) == [
         (str(big), "file is 1.5 MiB; routine files may be at most 1 MiB", None, None)
+    ]
+    exact = tmp_path / "exact.toml"
+    exact.write_bytes(b"# c\n" * (MAX_FILE_BYTES // 4))  # 1 MiB: read, and has no name
+    assert problems(lambda: load_routine(exact)) == [
+        (str(exact), '"name" is required: a short text', None, None),
+        (str(exact), 'no steps: add at least one [[steps]] table with a "name"', None, None),
     ]
     inside = tmp_path / "plain.txt"
     inside.write_text("x")

@@ -153,8 +153,8 @@ def test_cycles_progress_needs_cycles_not_minutes() -> None:
     text = routine_text("", "minutes = 2\nprogress = { cycles = 1, cycles_max = 9 }")
     with pytest.raises(RoutineError) as caught:
         parse_routine_text(text, "core.toml")
-    assert [p.message for p in caught.value.problems] == [
-        'progress "cycles" needs a step counted in "cycles", not "minutes"'
+    assert [(p.message, p.key) for p in caught.value.problems] == [
+        ('progress "cycles" needs a step counted in "cycles", not "minutes"', "progress")
     ]
 
 

@@ -89,6 +89,20 @@ def test_progress_problems_in_words_on_the_progress_field(step: str, message: st
     assert [(p.message, p.key) for p in refused.value.problems] == [(message, "progress")]
 
 
+def test_every_problem_of_the_table_is_named_at_once() -> None:
+    step = (
+        "hold = 5\nprogress = { duration = 5, duration_max = 9, hold_max = 30, reps = 1, sets = 1 }"
+    )
+    with pytest.raises(RoutineError) as refused:
+        parse_routine_text(f"{STEP}{step}\n", "p.toml")
+    assert [p.message for p in refused.value.problems] == [
+        'progress "duration" belongs to timed steps, not to a held step',
+        'progress has "hold_max" but not "hold", the step up',
+        'progress "reps" needs "reps_max", the most it may grow to',
+        'progress "sets" needs "sets_max", the most it may grow to',
+    ]
+
+
 @pytest.mark.parametrize(
     ("step", "progress"),
     [
