@@ -10,7 +10,7 @@ from rich.text import Text
 
 from backcare_tui.cli import listing
 from backcare_tui.cli.listing import _print_list_rich, print_list, print_plan
-from backcare_tui.cli.plain_table import wrap
+from backcare_tui.cli.plain_table import cell_len, wrap
 from backcare_tui.core.library import routine_folders, scan
 
 
@@ -39,6 +39,26 @@ def test_list_is_what_rich_drew(
     _print_list_rich(library, rows, ascii_only=ascii_only)
     assert ours == capsys.readouterr().out
     assert "Wide 日本語 name" in ours and "Broken routine files (1):" in ours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "desk-break",
+        "Desk Break ~!",
+        "Wide 日本語 name",
+        "café",
+        "tab\there",
+        "bell\x07",
+        "é\u0301",
+    ],
+)
+def test_cell_len_is_rich_cell_len(text: str) -> None:
+    """The ASCII shortcut counts what Rich counts; other text goes to Rich."""
+    from rich.cells import cell_len as rich_cell_len
+
+    assert cell_len(text) == rich_cell_len(text)
 
 
 @pytest.mark.parametrize("width", [8, 20, 33, 60])

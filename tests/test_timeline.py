@@ -12,6 +12,7 @@ from backcare_tui.core.timeline import (
     RestReason,
     Timeline,
     compile_routine,
+    routine_total,
     step_length,
 )
 
@@ -184,6 +185,43 @@ def test_phases_and_spans_tile_the_timeline() -> None:
         assert {p.step_index for p in owned} == {span.index}
         assert span.start == owned[0].start and span.end == owned[-1].end
     assert timeline.steps[-1].last_phase == len(timeline.phases) - 1
+
+
+@pytest.mark.parametrize(
+    ("prepare", "rest_between", "rounds"),
+    [(None, 0.0, 1), (0.0, 0.1, 3), (0.7, 6.3, 2), (5, 3, 1)],
+)
+def test_routine_total_is_the_compiled_total_to_the_last_bit(
+    prepare: float | None, rest_between: float, rounds: int
+) -> None:
+    """`list` shows routine_total; it must be the very float compile_routine adds up."""
+    routine = Routine(
+        "Test",
+        (
+            Step("Nothing", Rest(0)),
+            Step("A", Held(hold=7.1, reps=3, rest=0.3, sets=2, set_rest=1.7, sides="both")),
+            Step("B", Breathing(BreathPattern(4.1, 0.2, 5.3, 0.1), cycles=7)),
+            Step("C", Timed(0.1)),
+            Step("Nothing either", Rest(0)),
+        ),
+        prepare=prepare,
+        rest_between=rest_between,
+        rounds=rounds,
+    )
+    for default in (5.0, 0.0, 2.9):
+        assert routine_total(routine, default) == compile_routine(routine, default).total
+    empty = Routine("Empty", (Step("Nothing", Rest(0)),), prepare=prepare, rounds=rounds)
+    assert routine_total(empty) == compile_routine(empty).total == 0.0
+
+
+def test_routine_total_of_every_built_in_routine() -> None:
+    from backcare_tui.core.library import BUILTIN, routine_folders, scan
+
+    entries = [e for e in scan(routine_folders()).entries if e.kind is BUILTIN]
+    assert len(entries) >= 7
+    for entry in entries:
+        assert entry.routine is not None
+        assert routine_total(entry.routine) == compile_routine(entry.routine).total
 
 
 def test_phase_at_finds_the_phase_playing_at_an_offset() -> None:

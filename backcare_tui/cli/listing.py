@@ -14,14 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-
 from ..core.durations import format_length
 from ..core.library import EntryKind, Library
 from ..core.model import Routine
 from ..core.paths import display_path
 from ..core.text import clean_line
-from ..core.timeline import compile_routine, step_length
+from ..core.timeline import compile_routine, routine_total, step_length
+from .plain_table import cell_len
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -81,7 +80,7 @@ def print_list(
             (
                 clean_line(entry.key),
                 routine.name,
-                format_length(compile_routine(at_level(routine) if at_level else routine).total),
+                format_length(routine_total(at_level(routine) if at_level else routine)),
                 str(len(routine.steps) * routine.rounds),
                 source,
                 ", ".join(routine.tags),

@@ -15,11 +15,26 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from rich.cells import cell_len, set_cell_size
-
 HEAVY_HEAD = ("┏━┳┓", "┃┃┃", "┡━╇┩", "│││", "└─┴┘")
 ASCII = ("+--+", "|||", "|-+|", "|||", "+--+")
 RESET = "\x1b[0m"
+
+
+def cell_len(text: str) -> int:
+    """Columns `text` takes, as Rich counts them; printable ASCII is one a character,
+    so Rich's width tables are loaded only for other text."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len as rich_cell_len
+
+    return rich_cell_len(text)
+
+
+def set_cell_size(text: str, total: int) -> str:
+    """`text` cut or padded to `total` columns, by Rich's rules."""
+    from rich.cells import set_cell_size as rich_set_cell_size
+
+    return rich_set_cell_size(text, total)
 
 
 class Out:

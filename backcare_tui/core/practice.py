@@ -11,14 +11,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BackcareError
 from .model import Routine
 from .progression import Standing, at_levels, is_progressing, standing
 from .resets import load_resets, resets_for
 from .session_summary import SessionSummary
-from .settings import Settings
-from .today import Today, suggest_today
+
+if TYPE_CHECKING:
+    from .settings import Settings
+    from .today import Today
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class Practice:
         tz: tzinfo | None = None,
         exists: Callable[[str], bool] | None = None,
     ) -> Today:
+        from .today import suggest_today  # `list`, `show` and `run` do not need Today
+
         return suggest_today(settings, self.sessions, day, tz=tz, exists=exists)
 
 

@@ -13,9 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
-from .atomic import atomic_write
 from .errors import BackcareError
 from .paths import data_dir
 
@@ -75,6 +72,10 @@ def add_reset(name: str, at: datetime, path: Path | None = None) -> None:
     items = [i for i in data.get("reset", []) if isinstance(i, dict)]
     items.append({"routine": name, "at": at.astimezone(UTC).replace(microsecond=0)})
     data["reset"] = items
+    import tomli_w  # only writing needs these; reading levels happens on every start
+
+    from .atomic import atomic_write
+
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         atomic_write(path, (HEADER + tomli_w.dumps(data)).encode("utf-8"))

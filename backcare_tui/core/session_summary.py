@@ -9,7 +9,6 @@ are tested without a terminal.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -70,6 +69,8 @@ class SessionSummary:
 
 def routine_hash(routine: Routine) -> str:
     """Hash of the routine's meaning (not its comments), to tell edited routines apart."""
+    import hashlib  # not needed to read (`list`, `show` start faster without it)
+
     from .writer import dumps_routine  # the writer and the model are not needed to read
 
     return hashlib.sha256(dumps_routine(routine).encode("utf-8")).hexdigest()[:16]
