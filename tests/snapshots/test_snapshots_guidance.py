@@ -5,14 +5,11 @@ picture is the same each time."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from apps import AppFactory
-from textual.pilot import Pilot
+from apps import AppFactory, played_to
 
-from backcare_tui.app import BackcareApp
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.breathing_session import INSTRUCTIONS
 from backcare_tui.core.clock import FakeClock
@@ -52,21 +49,6 @@ PAST_HALFWAY = 92.0
 BREATHING = 117.5
 
 
-def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        app.start_session(MAT)
-        await pilot.pause()
-        clock = app.clock
-        assert isinstance(clock, FakeClock)
-        clock.set(seconds)
-        screen = app.screen
-        assert isinstance(screen, PlayerScreen)
-        screen.sync()
-        await pilot.pause()
-
-    return run_before
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
     "at", [SIDED_HOLD, SWITCH, GET_READY, PAST_HALFWAY], ids=["sided", "switch", "ready", "half"]
@@ -75,7 +57,7 @@ def test_player_from_two_metres(
     snap_compare: SnapCompare, size: tuple[int, int], at: float, app_with: AppFactory
 ) -> None:
     app = app_with()
-    assert snap_compare(app, terminal_size=size, run_before=play_until(app, at))
+    assert snap_compare(app, terminal_size=size, run_before=played_to(app, at, MAT))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -83,7 +65,7 @@ def test_breathing_in_reduced_motion(
     snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
 ) -> None:
     app = app_with(reduced_motion=True)
-    assert snap_compare(app, terminal_size=size, run_before=play_until(app, BREATHING))
+    assert snap_compare(app, terminal_size=size, run_before=played_to(app, BREATHING, MAT))
 
 
 def shown(screen: PlayerScreen, selector: str) -> str:

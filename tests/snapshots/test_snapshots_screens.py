@@ -7,16 +7,12 @@ and look at them before committing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from apps import AppFactory
+from apps import AppFactory, play_at, played_to
 from textual.pilot import Pilot
-
-from backcare_tui.app import BackcareApp
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.screens.player import PlayerScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -26,23 +22,6 @@ SnapCompare = Callable[..., bool]
 # holds from 38 (5 s hold, 3 s rest, 5 reps).
 IN_A_HOLD = 40.5
 IN_A_REST = 44.0
-
-
-def play_until(app: BackcareApp, seconds: float) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        entry = app.library.find("desk-break")
-        assert entry is not None and entry.routine is not None
-        app.start_session(entry.routine, entry.path)
-        await pilot.pause()
-        clock = app.clock
-        assert isinstance(clock, FakeClock)
-        clock.set(seconds)
-        screen = app.screen
-        assert isinstance(screen, PlayerScreen)
-        screen.sync()
-        await pilot.pause()
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -55,7 +34,7 @@ def test_player_in_a_hold(
     snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
 ) -> None:
     app = app_with()
-    assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_HOLD))
+    assert snap_compare(app, terminal_size=size, run_before=played_to(app, IN_A_HOLD))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -63,20 +42,20 @@ def test_player_in_a_rest(
     snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory
 ) -> None:
     app = app_with()
-    assert snap_compare(app, terminal_size=size, run_before=play_until(app, IN_A_REST))
+    assert snap_compare(app, terminal_size=size, run_before=played_to(app, IN_A_REST))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare: SnapCompare, size: tuple[int, int], app_with: AppFactory) -> None:
     app = app_with()
-    assert snap_compare(app, terminal_size=size, run_before=play_until(app, 10_000))
+    assert snap_compare(app, terminal_size=size, run_before=played_to(app, 10_000))
 
 
 def test_player_paused_in_ascii(snap_compare: SnapCompare, app_with: AppFactory) -> None:
     app = app_with(ascii=True)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await play_until(app, IN_A_HOLD)(pilot)
+        await play_at(app, pilot, IN_A_HOLD)
         await pilot.press("space")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -17,15 +17,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from apps import AppFactory
+from apps import AppFactory, play_at
 from textual.pilot import Pilot
 from textual.widgets import Button, Label
 
 from backcare_tui.app import BackcareApp
-from backcare_tui.core.clock import FakeClock
 from backcare_tui.screens.confirm import ConfirmScreen
 from backcare_tui.screens.home import HomeScreen
-from backcare_tui.screens.player import PlayerScreen
 
 SIZES = [
     pytest.param((40, 12), id="40x12"),
@@ -38,31 +36,16 @@ IN_A_HOLD = 40.5
 SnapCompare = Callable[..., bool]
 
 
-async def in_a_hold(app: BackcareApp, pilot: Pilot[Any]) -> PlayerScreen:
-    entry = app.library.find("desk-break")
-    assert entry is not None and entry.routine is not None
-    app.start_session(entry.routine, entry.path)
-    await pilot.pause()
-    clock = app.clock
-    assert isinstance(clock, FakeClock)
-    clock.set(IN_A_HOLD)
-    screen = app.screen
-    assert isinstance(screen, PlayerScreen)
-    screen.sync()
-    await pilot.pause()
-    return screen
-
-
 def playing(app: BackcareApp) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
-        await in_a_hold(app, pilot)
+        await play_at(app, pilot, IN_A_HOLD)
 
     return run_before
 
 
 def asking_to_stop(app: BackcareApp) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
-        await in_a_hold(app, pilot)
+        await play_at(app, pilot, IN_A_HOLD)
         await pilot.press("q")
         await pilot.pause()
 
@@ -105,7 +88,7 @@ async def test_what_each_screen_keeps(size: tuple[int, int], app_with: AppFactor
         assert len(shown) == 1
         assert words_fit(shown[0], str(shown[0].render()).strip())
 
-        player = await in_a_hold(app, pilot)
+        player = await play_at(app, pilot, IN_A_HOLD)
         screen_box = player.region
         for selector in ("#player-phase", "#player-clock"):
             region = player.query_one(selector).region
