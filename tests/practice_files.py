@@ -1,5 +1,6 @@
-"""A short progressing routine shared by the progression, Today and reminder tests,
-and the day and history home's Today tests (and their snapshot) start from."""
+"""Routine files shared by several test modules: a short progressing routine (the
+progression, Today and reminder tests, and home's Today tests and their snapshot),
+and one the editor opens in its form although it does not load."""
 
 from __future__ import annotations
 
@@ -33,27 +34,9 @@ progress = { reps = 1, reps_max = 8, every = 2 }
 """
 
 WEDNESDAY = date(2026, 11, 25)
-TAGGED_PLANK_PRACTICE = """\
-format = 1
-name = "Plank practice"
-tags = ["core"]
-prepare = 0
-
-[[steps]]
-name = "Plank"
-hold = 20
-reps = 3
-rest = 20
-progress = { hold = "+5s", hold_max = "45s", every = 3 }
-
-[[steps]]
-name = "Bird-dog"
-hold = 5
-reps = 5
-rest = 2
-sides = "both"
-progress = { reps = 1, reps_max = 8, every = 2 }
-"""
+TAGGED_PLANK_PRACTICE = PLANK_PRACTICE.replace(
+    'name = "Plank practice"\n', 'name = "Plank practice"\ntags = ["core"]\nprepare = 0\n', 1
+)
 """PLANK_PRACTICE with a tag and no lead-in, as home's Today tests list it."""
 
 
@@ -70,3 +53,18 @@ def app_on(app_with: AppFactory, day: date, **settings: Any) -> BackcareApp:
     app = app_with(**settings)
     app.today_date = lambda: day
     return app
+
+
+UNKNOWN_KEY_AND_NUMBER_NAME = """name = 5
+
+[[steps]]
+name = "Arch"
+duration = 20
+
+[[steps]]
+name = "Cat cow"
+hold = 5
+rset = 3
+"""
+"""Not a routine (a number for a name, `rset` for `rest`), yet it opens in the editor's
+form, which says what saving changes."""

@@ -8,26 +8,15 @@ import subprocess
 import time
 from pathlib import Path
 
+from practice_files import UNKNOWN_KEY_AND_NUMBER_NAME
 from terminal import ENTER, ESCAPE, SCRIPT, terminal
-
-FILE = """name = 5
-
-[[steps]]
-name = "Arch"
-duration = 20
-
-[[steps]]
-name = "Cat cow"
-hold = 5
-rset = 3
-"""
 
 
 def test_edit_opens_the_form_warns_before_saving_and_writes_a_file_that_checks(
     user_routines: Path,
 ) -> None:
     path = user_routines / "cat.toml"
-    path.write_text(FILE, encoding="utf-8")
+    path.write_text(UNKNOWN_KEY_AND_NUMBER_NAME, encoding="utf-8")
     before = subprocess.run([SCRIPT, "check", str(path)], capture_output=True, text=True)
     assert before.returncode == 1 and 'unknown key "rset"' in before.stdout + before.stderr
     with terminal("edit", str(path)) as term:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from apps import AppFactory
+from practice_files import UNKNOWN_KEY_AND_NUMBER_NAME
 from test_external_editor import FAKE_EDITOR, executable
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -24,18 +25,6 @@ from backcare_tui.screens.editor import EditorScreen
 from backcare_tui.screens.editor_actions import edit_routine
 from backcare_tui.widgets.editor_step_outline import EditorStepOutline
 from backcare_tui.widgets.routine_form import StepForm
-
-FILE = """name = 5
-
-[[steps]]
-name = "Arch"
-duration = 20
-
-[[steps]]
-name = "Cat cow"
-hold = 5
-rset = 3
-"""
 
 
 async def open_file(app: BackcareApp, pilot: Pilot[Any], path: Path) -> EditorScreen:
@@ -55,7 +44,7 @@ async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_fir
     app_with: AppFactory,
 ) -> None:
     path = user_routines / "cat.toml"
-    path.write_text(FILE, encoding="utf-8")
+    path.write_text(UNKNOWN_KEY_AND_NUMBER_NAME, encoding="utf-8")
     app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
@@ -98,7 +87,7 @@ async def test_unknown_key_and_number_name_open_in_the_form_and_saving_warns_fir
         assert 'writes name = "5" for name = 5 (the routine)' in said
         await pilot.press("escape")
         await pilot.pause()
-        assert path.read_text(encoding="utf-8") == FILE
+        assert path.read_text(encoding="utf-8") == UNKNOWN_KEY_AND_NUMBER_NAME
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("enter")
@@ -121,7 +110,9 @@ async def test_ctrl_r_opens_the_file_at_the_unknown_key_to_fix_it_by_hand(
     monkeypatch.setenv("FAKE_FROM", "rset = 3")
     monkeypatch.setenv("FAKE_TO", "rest = 3")
     path = user_routines / "cat.toml"
-    path.write_text(FILE.replace("name = 5", 'name = "Cat"'), encoding="utf-8")
+    path.write_text(
+        UNKNOWN_KEY_AND_NUMBER_NAME.replace("name = 5", 'name = "Cat"'), encoding="utf-8"
+    )
     app = app_with()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_file(app, pilot, path)
