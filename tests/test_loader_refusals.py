@@ -118,3 +118,42 @@ def test_count_phases_is_exact_for_each_shape() -> None:
     # per round: timed 1 + 1; held 2 sets x (2 sides x 5 + 1 switch) + 1 set rest + 1;
     # breathing 4 x 2 + 1; times 2 rounds, plus the preparation.
     assert count_phases(routine) == ((1 + 1) + (2 * (2 * 5 + 1) + 1 + 1) + (8 + 1)) * 2 + 1
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "key"),
+    [
+        (
+            "breathing = { inhale = 4, exale = 6 }\ncycles = 3",
+            'unknown key "exale" in the breathing table; did you mean "exhale"?',
+            "breathing",
+        ),
+        (
+            "breathing = { exhale = 6 }\ncycles = 3",
+            'the breathing table needs "inhale" (seconds)',
+            "breathing",
+        ),
+        (
+            "breathing = { inhale = 4 }\ncycles = 3",
+            'the breathing table needs "exhale" (seconds)',
+            "breathing",
+        ),
+        (
+            "breathing = { inhale = 0, exhale = 6 }\ncycles = 3",
+            "inhale must be a positive number of seconds, got 0",
+            "inhale",
+        ),
+        (
+            "breathing = { inhale = 4, exhale = -1 }\ncycles = 3",
+            "exhale must be a positive number of seconds, got -1",
+            "exhale",
+        ),
+    ],
+)
+def test_step_problems_in_words_on_the_field_marked(body: str, message: str, key: str) -> None:
+    """The words `backcare check` prints, and the key whose field the editor marks."""
+    with pytest.raises(RoutineError) as raised:
+        parse_routine_text(one_step(body), "r.toml")
+    assert [(str(p), p.key) for p in raised.value.problems] == [
+        (f'r.toml: step 1 "S": {message}', key)
+    ]
