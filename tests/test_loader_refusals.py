@@ -120,40 +120,73 @@ def test_count_phases_is_exact_for_each_shape() -> None:
     assert count_phases(routine) == ((1 + 1) + (2 * (2 * 5 + 1) + 1 + 1) + (8 + 1)) * 2 + 1
 
 
+BREATH = "breathing = {{ {} }}\ncycles = 3"
+
+
 @pytest.mark.parametrize(
-    ("body", "message", "key"),
+    ("body", "expected"),
     [
         (
-            "breathing = { inhale = 4, exale = 6 }\ncycles = 3",
-            'unknown key "exale" in the breathing table; did you mean "exhale"?',
-            "breathing",
+            BREATH.format("inhale = 4, exale = 6"),
+            [('unknown key "exale" in the breathing table; did you mean "exhale"?', "breathing")],
         ),
         (
-            "breathing = { exhale = 6 }\ncycles = 3",
-            'the breathing table needs "inhale" (seconds)',
-            "breathing",
+            BREATH.format("exhale = 6"),
+            [('the breathing table needs "inhale" (seconds)', "breathing")],
         ),
         (
-            "breathing = { inhale = 4 }\ncycles = 3",
-            'the breathing table needs "exhale" (seconds)',
-            "breathing",
+            BREATH.format("inhale = 4"),
+            [('the breathing table needs "exhale" (seconds)', "breathing")],
         ),
         (
-            "breathing = { inhale = 0, exhale = 6 }\ncycles = 3",
-            "inhale must be a positive number of seconds, got 0",
-            "inhale",
+            BREATH.format("hold = 2"),
+            [
+                ('the breathing table needs "inhale" (seconds)', "breathing"),
+                ('the breathing table needs "exhale" (seconds)', "breathing"),
+            ],
         ),
         (
-            "breathing = { inhale = 4, exhale = -1 }\ncycles = 3",
-            "exhale must be a positive number of seconds, got -1",
-            "exhale",
+            BREATH.format("inhale = 0, exhale = 6"),
+            [("inhale must be a positive number of seconds, got 0", "inhale")],
+        ),
+        (
+            BREATH.format("inhale = 4, exhale = -1"),
+            [("exhale must be a positive number of seconds, got -1", "exhale")],
+        ),
+        (
+            BREATH.format("inhale = 61, exhale = 6"),
+            [("breathing: inhale must be at most 60 s, got 61", "breathing")],
+        ),
+        (
+            "breathing = 5\ncycles = 3",
+            [
+                (
+                    'breathing must be a preset name, a pattern like "4-7-8" or a table '
+                    "{ inhale = 4, exhale = 6 }, got 5",
+                    "breathing",
+                )
+            ],
+        ),
+        (
+            'breathing = "box"\nminutes = "2"',
+            [('minutes must be a number of minutes, got "2"', "minutes")],
+        ),
+        (
+            'breathing = "box"\nminutes = nan',
+            [("minutes must be a number of minutes, got nan", "minutes")],
+        ),
+        (
+            'breathing = "box"\nminutes = true',
+            [("minutes must be a number of minutes, got true", "minutes")],
         ),
     ],
 )
-def test_step_problems_in_words_on_the_field_marked(body: str, message: str, key: str) -> None:
+def test_step_problems_in_words_on_the_field_marked(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
     """The words `backcare check` prints, and the key whose field the editor marks."""
     with pytest.raises(RoutineError) as raised:
         parse_routine_text(one_step(body), "r.toml")
     assert [(str(p), p.key) for p in raised.value.problems] == [
-        (f'r.toml: step 1 "S": {message}', key)
+        (f'r.toml: step 1 "S": {message}', key) for message, key in expected
     ]
