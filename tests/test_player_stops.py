@@ -128,3 +128,21 @@ def test_position_stays_in_the_plan_when_going_back_or_extending() -> None:
     assert player.elapsed == 42.0
     clock.advance(100)
     assert player.finished and player.position == TIMELINE.total
+
+
+@pytest.mark.parametrize(("resumed_after", "elapsed"), [(None, 0.0), (3.0, 3.0)])
+def test_a_stop_before_the_first_look_pauses_where_it_began(
+    resumed_after: float | None, elapsed: float
+) -> None:
+    """Ctrl+Z right after start (or a resume), before a single frame was drawn."""
+    clock = FakeClock(T0)
+    player = Player(TIMELINE, clock, stall_after=STALL_SECONDS)
+    player.start()
+    if resumed_after is not None:
+        clock.advance(resumed_after)
+        player.pause()
+        clock.advance(20)
+        player.resume()
+    clock.advance(600)
+    assert player.update()[-1] == Paused(unseen=True)
+    assert player.paused and player.elapsed == elapsed
