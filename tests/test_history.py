@@ -152,6 +152,27 @@ def test_a_newer_schema_is_left_alone(tmp_path: Path) -> None:
     assert schema_version(path) == SCHEMA_VERSION + 1
 
 
+def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """The second of migration 2's three columns goes in, the third is already there:
+    the error says so and the file keeps its version 1 schema, nothing half added."""
+    path = tmp_path / "h.db"
+    make_v1(path, rows=1)
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE sessions ADD COLUMN note TEXT")
+    connection.close()
+    with pytest.raises(BackcareError) as raised:
+        record_session(summary(), path)
+    assert raised.value.message == (
+        "Desk break (2024-03-04 08:30) was not added to the history: "
+        f"{path}: duplicate column name: note."
+    )
+    assert schema_version(path) == 1
+    with sqlite3.connect(path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(sessions)")]
+    connection.close()
+    assert "pain_before" not in columns and columns[-1] == "note"
+
+
 def test_a_garbage_file_is_set_aside_and_a_new_log_started(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
     garbage = b"this is not a database\n" * 200
