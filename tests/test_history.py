@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from backcare_tui.core import history_db
 from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.history_db import MIGRATIONS, SCHEMA_VERSION, schema_version
+from backcare_tui.core.history_import import add_sessions_once
 from backcare_tui.core.paths import history_file
 from backcare_tui.core.session_summary import SessionSummary
 
@@ -264,11 +266,29 @@ def test_a_full_disk_gives_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len(load_history(path).sessions) == 1
 
 
-def test_a_folder_that_cannot_be_made_gives_a_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("store", "title", "lead"),
+    [
+        (
+            lambda path: record_session(summary(), path),
+            "Session not saved",
+            "Desk break (2024-03-04 08:30) was not added to the history: ",
+        ),
+        (lambda path: add_sessions_once([summary()], path), "History unavailable", ""),
+    ],
+    ids=["a session", "an import"],
+)
+def test_a_folder_that_cannot_be_made_gives_a_message(
+    tmp_path: Path, store: Callable[[Path], object], title: str, lead: str
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    with pytest.raises(BackcareError, match="cannot create the folder"):
-        record_session(summary(), blocker / "backcare" / "history.db")
+    with pytest.raises(BackcareError) as raised:
+        store(blocker / "backcare" / "history.db")
+    assert raised.value.title == title
+    assert raised.value.message.startswith(
+        f"{lead}cannot create the folder {blocker / 'backcare'}: "
+    )
 
 
 def test_bad_values_are_refused_before_touching_the_file(tmp_path: Path) -> None:
