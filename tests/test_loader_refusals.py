@@ -168,6 +168,22 @@ BREATH = "breathing = {{ {} }}\ncycles = 3"
             ],
         ),
         (
+            'breathing = "box"\ncycles = 3\nminutes = 2',
+            [('give either "cycles" or "minutes", not both', "cycles")],
+        ),
+        (
+            "hold = 5\nsides = 2",
+            [('sides must be "both", "left" or "right", got 2', "sides")],
+        ),
+        (
+            "rest = 30\nrept = 2",
+            [('unknown key "rept" in a step; did you mean "rest"?', "")],
+        ),
+        (
+            "rset = 30",
+            [('unknown key "rset" in a step; did you mean "rest"?', "")],
+        ),
+        (
             'breathing = "box"\nminutes = "2"',
             [('minutes must be a number of minutes, got "2"', "minutes")],
         ),
