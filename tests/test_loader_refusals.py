@@ -184,6 +184,28 @@ BREATH = "breathing = {{ {} }}\ncycles = 3"
             [('unknown key "rset" in a step; did you mean "rest"?', "")],
         ),
         (
+            "duration = 30\nreps = 3",
+            [('"reps" belongs to held steps, not to a timed step', "reps")],
+        ),
+        (
+            "duration = 5\nhold = 5",
+            [
+                (
+                    'has "duration" and "hold"; a step is one of timed (duration), held (hold), '
+                    "breathing (breathing) or rest (rest only)",
+                    "",
+                )
+            ],
+        ),
+        (
+            'instructions = "Stand tall."',
+            [('needs one of "duration" (timed), "hold" (held), "breathing" or "rest"', "")],
+        ),
+        (
+            'breathing = "box"\nminutes = 121',
+            [("minutes must be more than 0 and at most 120, got 121", "minutes")],
+        ),
+        (
             'breathing = "box"\nminutes = "2"',
             [('minutes must be a number of minutes, got "2"', "minutes")],
         ),
