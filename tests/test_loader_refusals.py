@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from backcare_tui.core.errors import RoutineError
-from backcare_tui.core.limits import MAX_PHASES
+from backcare_tui.core.limits import MAX_PHASES, MAX_STEPS
 from backcare_tui.core.loader import parse_routine_text
 from backcare_tui.core.model import Breathing, Held, Timed
 from backcare_tui.core.routine_checks import count_phases
@@ -227,4 +227,35 @@ def test_step_problems_in_words_on_the_field_marked(
         parse_routine_text(one_step(body), "r.toml")
     assert [(str(p), p.key) for p in raised.value.problems] == [
         (f'r.toml: step 1 "S": {message}', key) for message, key in expected
+    ]
+
+
+def many_steps(count: int) -> str:
+    return "".join(f'[[steps]]\nname = "s{i}"\nduration = 5\n' for i in range(count))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'name = "R"\nsteps = 5',
+            [("steps must be an array of tables ([[steps]]), got 5", "steps")],
+        ),
+        (
+            'name = "R"\nsteps = []',
+            [('no steps: add at least one [[steps]] table with a "name"', "steps")],
+        ),
+        (
+            f'name = "R"\n{many_steps(MAX_STEPS + 1)}',
+            [(f"at most {MAX_STEPS} steps are allowed, got {MAX_STEPS + 1}", "steps")],
+        ),
+    ],
+)
+def test_routine_problems_in_words_on_the_field_marked(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(RoutineError) as raised:
+        parse_routine_text(text, "r.toml")
+    assert [(str(p), p.key) for p in raised.value.problems] == [
+        (f"r.toml: {message}", key) for message, key in expected
     ]
