@@ -237,6 +237,9 @@ def many_steps(count: int) -> str:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ('format = 0\nname = "R"', [("format must be 1, got 0", "format")]),
+        ('format = "1"\nname = "R"', [('format must be 1, got "1"', "format")]),
+        ('format = true\nname = "R"', [("format must be 1, got true", "format")]),
         (
             'name = "R"\nsteps = 5',
             [("steps must be an array of tables ([[steps]]), got 5", "steps")],
