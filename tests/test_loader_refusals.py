@@ -180,6 +180,13 @@ BREATH = "breathing = {{ {} }}\ncycles = 3"
             [('unknown key "rept" in a step; did you mean "rest"?', "")],
         ),
         (
+            "rept = 2",
+            [
+                ('unknown key "rept" in a step; did you mean "reps"?', ""),
+                ('needs one of "duration" (timed), "hold" (held), "breathing" or "rest"', ""),
+            ],
+        ),
+        (
             "rset = 30",
             [('unknown key "rset" in a step; did you mean "rest"?', "")],
         ),
