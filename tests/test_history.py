@@ -74,6 +74,30 @@ def test_a_new_log_gets_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
     connection.close()
 
 
+def test_a_log_another_program_is_reading_is_read_and_switched_to_wal_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switching to WAL needs the file to ourselves: while another program reads
+    it, the sessions are read in the default mode and the switch waits."""
+    monkeypatch.setattr(history_db, "BUSY_TIMEOUT_SECONDS", 0.05)
+    path = tmp_path / "h.db"
+    record_session(summary(), path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sessions").fetchone()
+    names = [s.summary.routine_name for s in load_history(path).sessions]
+    assert names == ["Desk break"]
+    assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    reader.close()
+    assert len(load_history(path).sessions) == 1
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()
+
+
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     path = tmp_path / "h.db"
     stopped = summary(
