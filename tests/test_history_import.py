@@ -29,6 +29,7 @@ def rows(path: Path) -> list[tuple[str, str, str, float, int]]:
         )
 
 
+@pytest.mark.script
 def test_history_import_in_a_terminal_adds_each_session_once(tmp_path: Path) -> None:
     log = write(tmp_path, "breathe_log.csv", BREATHE_LOG)
     env = {**os.environ, "TZ": "UTC"}  # breathe-cli writes local time
@@ -56,6 +57,7 @@ def test_history_import_in_a_terminal_adds_each_session_once(tmp_path: Path) -> 
     assert len(rows(history_file())) == 4
 
 
+@pytest.mark.script
 def test_a_file_that_is_not_the_log_changes_nothing(tmp_path: Path) -> None:
     bad = write(tmp_path, "program.json", '{"ratio": {}}')
     with terminal("history", "--import", str(bad), columns=160) as term:

@@ -36,6 +36,7 @@ def samples(tmp_path: Path) -> dict[str, Path]:
     return write_samples(tmp_path / "from-other-tools")
 
 
+@pytest.mark.script
 def test_import_writes_routines_that_pass_check(
     samples: dict[str, Path], user_routines: Path
 ) -> None:
@@ -67,6 +68,7 @@ def test_import_writes_routines_that_pass_check(
     assert "4 of 4 files OK" in check.stderr
 
 
+@pytest.mark.script
 def test_import_never_overwrites_and_says_so(samples: dict[str, Path], user_routines: Path) -> None:
     mine = write(user_routines, "evening-calm.toml", 'name = "Mine"\n[[steps]]\nname="a"\nrest=5\n')
     before = mine.read_bytes()
@@ -80,6 +82,7 @@ def test_import_never_overwrites_and_says_so(samples: dict[str, Path], user_rout
     assert "named it evening-calm-3.toml" in second.stdout
 
 
+@pytest.mark.script
 def test_dry_run_prints_the_toml_and_writes_nothing(
     samples: dict[str, Path], user_routines: Path
 ) -> None:
@@ -95,6 +98,7 @@ def test_dry_run_prints_the_toml_and_writes_nothing(
     assert "Would make 2 routines from 1 file." in done.stderr
 
 
+@pytest.mark.script
 def test_a_bad_file_fails_alone_with_exit_1(samples: dict[str, Path], tmp_path: Path) -> None:
     bad = write(tmp_path, "notes.txt", "buy milk\n")
     into = tmp_path / "shared"
@@ -105,6 +109,7 @@ def test_a_bad_file_fails_alone_with_exit_1(samples: dict[str, Path], tmp_path: 
     assert [p.name for p in into.iterdir()] == ["evening-calm.toml"]
 
 
+@pytest.mark.script
 def test_a_breathe_log_given_to_import_points_to_history(samples: dict[str, Path]) -> None:
     done = backcare("import", str(samples["breathe"]))
     assert done.returncode == 1
@@ -172,6 +177,7 @@ def plan_from_show(plan: dict[str, Any]) -> dict[str, Any]:
     return {"steps": steps, "total": plan["total_seconds"]}
 
 
+@pytest.mark.script
 def test_export_json_gives_the_plan_show_json_prints_for_imported_routines(
     samples: dict[str, Path], user_routines: Path
 ) -> None:
@@ -199,6 +205,7 @@ def test_export_json_gives_the_plan_show_json_prints_for_builtins(
     assert plan_from_export(exported) == plan_from_show(shown)
 
 
+@pytest.mark.script
 def test_export_toml_is_the_file_as_written_and_markdown_is_a_sheet() -> None:
     toml = backcare("export", "desk-break")
     assert toml.returncode == 0
@@ -211,6 +218,7 @@ def test_export_toml_is_the_file_as_written_and_markdown_is_a_sheet() -> None:
     assert "- **Keep in mind:**" in text and "not medical advice" in text
 
 
+@pytest.mark.script
 def test_markdown_keeps_untrusted_text_literal(user_routines: Path) -> None:
     write(
         user_routines,
@@ -225,6 +233,7 @@ def test_markdown_keeps_untrusted_text_literal(user_routines: Path) -> None:
     assert "\\`code\\` \\_under\\_" in done.stdout
 
 
+@pytest.mark.script
 def test_export_of_a_missing_routine_says_so() -> None:
     done = backcare("export", "nope")
     assert done.returncode == 2  # an unknown routine is a usage error, as for show and run

@@ -146,6 +146,7 @@ def rows() -> list[tuple[str, str, int, int]]:
 
 
 @pytest.mark.slow
+@pytest.mark.script
 def test_keys_in_a_pty_skip_and_stop_without_echo_and_keep_the_session(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "keys.toml"
     path.write_text(SHORT)
@@ -167,6 +168,7 @@ def test_keys_in_a_pty_skip_and_stop_without_echo_and_keep_the_session(tmp_path)
 
 
 @pytest.mark.slow
+@pytest.mark.script
 def test_the_notice_shows_once_and_the_pain_scores_are_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "keys.toml"
     path.write_text(SHORT.replace("duration = 30", "duration = 6"))
@@ -196,6 +198,7 @@ def test_the_notice_shows_once_and_the_pain_scores_are_kept(tmp_path) -> None:  
         assert "Plain keys: not started." in term.text()
 
 
+@pytest.mark.script
 def test_with_stdin_not_a_terminal_it_reads_no_keys_and_asks_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "quick.toml"
     path.write_text(SHORT.replace("duration = 30", "duration = 1"))
@@ -241,6 +244,7 @@ def test_the_terminal_is_put_back_after_a_key_session() -> None:
         os.close(follower)
 
 
+@pytest.mark.script
 def test_a_quick_stop_in_a_pty_echoes_nothing_and_keeps_no_session(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "keys.toml"
     path.write_text(SHORT)

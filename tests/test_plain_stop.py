@@ -9,7 +9,10 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
 from terminal import Terminal, history_file, terminal
+
+pytestmark = pytest.mark.script
 
 ROUTINE = """format = 1
 name = "Plain stop"

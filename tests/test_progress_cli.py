@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from practice_files import PLANK_PRACTICE
+from terminal import mark_notice_seen
 
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import load_history, record_session
@@ -109,6 +110,7 @@ def test_reset_needs_yes_without_a_terminal_and_keeps_the_sessions(
     assert "reset to 0" in capsys.readouterr().out
 
 
+@pytest.mark.script
 def test_reset_asks_at_a_terminal(
     practice: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,8 +143,10 @@ progress = { hold = "+2s", hold_max = "20s", every = 2 }
 
 
 @pytest.mark.slow
+@pytest.mark.script
 def test_two_completed_runs_lengthen_the_third(tmp_path: Path) -> None:
     """The real console script, three times: the third plan is longer by the step."""
+    mark_notice_seen()
     routine = tmp_path / "short.toml"
     routine.write_text(SHORT)
     script = Path(sys.executable).with_name("backcare")

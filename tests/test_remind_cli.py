@@ -53,6 +53,7 @@ def cron_env(tmp_path: Path) -> dict[str, str]:
     return fake_env(tmp_path / "fakes", systemd_user=False)
 
 
+@pytest.mark.script
 def test_print_shows_everything_and_changes_nothing(
     isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -71,6 +72,7 @@ def test_print_shows_everything_and_changes_nothing(
 
 
 @pytest.mark.skipif(not Path("/usr/bin/systemd-analyze").exists(), reason="no systemd-analyze")
+@pytest.mark.script
 def test_set_status_off_with_a_systemd_user_instance(
     isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -120,6 +122,7 @@ def test_set_status_off_with_a_systemd_user_instance(
     assert (config["remind_at"], config["remind_days"]) == ([], "daily")
 
 
+@pytest.mark.script
 def test_off_leaves_other_units_alone(isolated_home: Path, systemd_env: dict[str, str]) -> None:
     unit_dir = isolated_home / "config" / "systemd" / "user"
     unit_dir.mkdir(parents=True)
@@ -131,6 +134,7 @@ def test_off_leaves_other_units_alone(isolated_home: Path, systemd_env: dict[str
     assert "nothing to remove" in again.stdout
 
 
+@pytest.mark.script
 def test_without_systemd_cron_lines_are_printed_with_how(
     isolated_home: Path, cron_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -142,6 +146,7 @@ def test_without_systemd_cron_lines_are_printed_with_how(
     assert "crontab" not in " ".join(calls(tmp_path))
 
 
+@pytest.mark.script
 def test_cron_install_and_off_keep_other_lines(
     isolated_home: Path, cron_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -165,6 +170,7 @@ def test_cron_install_and_off_keep_other_lines(
     assert table.read_text() == "MAILTO=me\n0 3 * * * /usr/bin/backup\n"
 
 
+@pytest.mark.script
 def test_a_bad_schedule_is_named(isolated_home: Path, systemd_env: dict[str, str]) -> None:
     done = backcare(["remind", "set", "--at", "25:00"], systemd_env)
     assert done.returncode == 1
@@ -177,6 +183,7 @@ def test_a_bad_schedule_is_named(isolated_home: Path, systemd_env: dict[str, str
     assert not (isolated_home / "config" / "backcare").exists()
 
 
+@pytest.mark.script
 def test_in_a_terminal_set_then_status_then_off(
     isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -232,6 +239,7 @@ def test_launchd_on_macos_set_and_off(
     assert log.read_text().splitlines()[-1] == f"launchctl unload -w {agent}"
 
 
+@pytest.mark.script
 def test_a_failed_enable_leaves_nothing_installed(
     isolated_home: Path, systemd_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -31,9 +31,12 @@ SCRIPT = Path(sys.executable).with_name("backcare")
 SERVER = Path(__file__).with_name("notification_server.py")
 MONDAY_10 = "2026-11-30T10:00:00+00:00"
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("dbus-run-session") is None, reason="dbus-run-session is not installed"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("dbus-run-session") is None, reason="dbus-run-session is not installed"
+    ),
+    pytest.mark.script,
+]
 
 
 class Bus:

@@ -10,6 +10,7 @@ import time
 import tomllib
 from typing import Any
 
+import pytest
 from apps import AppFactory
 from terminal import terminal
 from textual.pilot import Pilot
@@ -82,6 +83,7 @@ async def test_a_bad_value_says_why_beside_its_field_and_is_not_saved(app_with: 
         assert not config_file().exists()
 
 
+@pytest.mark.script
 def test_in_a_real_terminal_typing_saves_and_a_bad_value_says_why() -> None:
     """The console script in a pty: a volume typed is in the config file while
     the cursor is still in the field; a bad one is named under it, never saved."""

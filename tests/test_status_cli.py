@@ -53,12 +53,14 @@ def config(home: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.script
 def test_fresh_home_a_desk_break_is_due(isolated_home: Path) -> None:
     done = status()
     assert (done.returncode, done.stdout, done.stderr) == (0, "back 0/3 · desk break due\n", "")
     assert not (isolated_home / "data" / "backcare" / "history.db").exists()
 
 
+@pytest.mark.script
 def test_formats(isolated_home: Path) -> None:
     as_json = json.loads(status("--format", "json").stdout)
     assert as_json["text"] == "back 0/3 · desk break due"
@@ -68,6 +70,7 @@ def test_formats(isolated_home: Path) -> None:
     assert status("--format=tmux").stdout.startswith("#[fg=yellow]")
 
 
+@pytest.mark.script
 def test_done_today_then_goal_met(isolated_home: Path) -> None:
     played(MONDAY_10 - timedelta(hours=1))
     played(MONDAY_10 - timedelta(hours=2), finished=False)
@@ -83,11 +86,13 @@ def test_done_today_then_goal_met(isolated_home: Path) -> None:
     assert (shown["class"], shown["tooltip"]) == ("ok", "3 of 3 this week: goal met")
 
 
+@pytest.mark.script
 def test_the_plan_names_the_routine(isolated_home: Path) -> None:
     config(isolated_home, 'plan = { mon = "posture-reset" }\nascii = true\n')
     assert status().stdout == "back 0/3 - posture reset due\n"
 
 
+@pytest.mark.script
 def test_corrupt_history_and_config_still_give_a_line(isolated_home: Path) -> None:
     history = isolated_home / "data" / "backcare" / "history.db"
     history.parent.mkdir(parents=True)
@@ -105,6 +110,7 @@ def test_corrupt_history_and_config_still_give_a_line(isolated_home: Path) -> No
     }
 
 
+@pytest.mark.script
 def test_an_unknown_format_still_prints_text(isolated_home: Path) -> None:
     done = status("--format", "xml")
     assert (done.returncode, done.stdout) == (0, "back 0/3 · desk break due\n")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from terminal import CTRL_Q, terminal
+
+pytestmark = pytest.mark.script
 
 
 def test_the_app_starts_in_a_terminal_and_quits_on_ctrl_q() -> None:
