@@ -18,8 +18,8 @@ from ..core.durations import format_length
 from ..core.library import EntryKind, Library
 from ..core.model import Routine
 from ..core.paths import display_path
+from ..core.phase_lengths import routine_total, step_length
 from ..core.text import clean_line
-from ..core.timeline import compile_routine, routine_total, step_length
 from .plain_table import cell_len
 
 if TYPE_CHECKING:
@@ -167,6 +167,7 @@ def print_plan(
     routine: Routine, path: Path, progressed: Progressed | None = None, *, ascii_only: bool = False
 ) -> int:
     """The plan as it will play: at the person's level when the routine progresses."""
+    from ..core.timeline import compile_routine
     from .plain_table import natural_widths, plain_enough, stdout, write_table
 
     if progressed is not None:

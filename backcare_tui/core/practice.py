@@ -17,9 +17,9 @@ from .errors import BackcareError
 from .model import Routine
 from .progression import Standing, at_levels, is_progressing, standing
 from .resets import load_resets, resets_for
-from .session_summary import SessionSummary
 
 if TYPE_CHECKING:
+    from .session_summary import SessionSummary
     from .settings import Settings
     from .today import Today
 
@@ -81,15 +81,21 @@ class Practice:
 
 def load_practice(history: Path | None = None, resets: Path | None = None) -> Practice:
     """Read the log and the resets; a problem with either leaves it out and is noted."""
-    from .history import load_history
+    from .paths import history_file
 
     practice = Practice()
-    try:
-        read = load_history(history)
-        practice.sessions = [stored.summary for stored in read.sessions]
-        practice.notices += read.notices
-    except BackcareError as error:
-        practice.notices.append(f"{error.title}: {error.message}")
+    history = history or history_file()
+    # No log yet is no sessions, as load_history would say, without importing sqlite3
+    # and the history modules (about 5 ms of `list` and `show`).
+    if history.exists():
+        from .history import load_history
+
+        try:
+            read = load_history(history)
+            practice.sessions = [stored.summary for stored in read.sessions]
+            practice.notices += read.notices
+        except BackcareError as error:
+            practice.notices.append(f"{error.title}: {error.message}")
     try:
         practice.resets = load_resets(resets)
     except BackcareError as error:

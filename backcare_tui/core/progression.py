@@ -21,10 +21,13 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from .counted import feedback_of, is_completed
 from .model import Breathing, Held, Increase, Routine, Step, Timed
-from .session_summary import SessionSummary
+
+if TYPE_CHECKING:
+    # Types only: `check` and `list` need the levels' arithmetic, not the session record.
+    from .session_summary import SessionSummary
 
 EASY = "easy"
 HARD = "hard"
@@ -186,6 +189,8 @@ def standing(
 
 
 def _kind(summary: SessionSummary) -> str | None:
+    from .counted import feedback_of, is_completed
+
     feedback = feedback_of(summary)
     if feedback == HARD:
         return HARD

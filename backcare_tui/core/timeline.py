@@ -13,6 +13,8 @@ from enum import StrEnum
 from functools import lru_cache
 
 from .model import DEFAULT_PREPARE_SECONDS, Breathing, Held, Rest, Routine, Step, Timed
+from .phase_lengths import routine_total as routine_total
+from .phase_lengths import step_length as step_length
 
 
 class PhaseKind(StrEnum):
@@ -208,34 +210,6 @@ def compile_routine(routine: Routine, default_prepare: float = DEFAULT_PREPARE_S
             )
         )
     return Timeline(routine=routine, phases=tuple(phases), steps=tuple(spans), total=offset)
-
-
-def routine_total(routine: Routine, default_prepare: float = DEFAULT_PREPARE_SECONDS) -> float:
-    """`compile_routine(routine, default_prepare).total` without building the timeline.
-
-    The same lengths added in the same order, so the same float; `list` needs
-    only the totals, and placing every phase costs several times more.
-    """
-    prepare = routine.prepare if routine.prepare is not None else default_prepare
-    per_step = [[phase.length for phase in _step_phases(step)] for step in routine.steps]
-    played = [lengths for _ in range(routine.rounds) for lengths in per_step if lengths]
-    total = 0.0
-    for index, lengths in enumerate(played):
-        if index == 0 and prepare > 0:
-            total += float(prepare)
-        for length in lengths:
-            total += length
-        if index < len(played) - 1 and routine.rest_between > 0:
-            total += float(routine.rest_between)
-    return total
-
-
-def step_length(step: Step) -> float:
-    """One step on its own, without lead-in or rests between steps, for lists and previews."""
-    total = 0.0
-    for phase in _step_phases(step):
-        total += phase.length
-    return total
 
 
 def _step_phases(step: Step) -> Iterator[Phase]:
