@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -29,6 +30,7 @@ from .textual_fixes import apply as apply_textual_fixes
 
 if TYPE_CHECKING:
     from .core.practice import Practice
+    from .screens.player import PlayerScreen
 
 apply_textual_fixes()
 apply_partial_update_speedups()
@@ -280,27 +282,33 @@ class BackcareApp(App[Outcome]):
         so they come back paused at the last frame shown (`kill -TSTP`, Ctrl+Z)."""
         import signal
 
-        from .screens.player import PlayerScreen
-
         previous = signal.getsignal(signal.SIGTSTP) if hasattr(signal, "SIGTSTP") else None
         if not callable(previous):
             return
 
         def stopping(number: int, frame: Any) -> None:
-            for screen in list(self.screen_stack):
-                if isinstance(screen, PlayerScreen) and screen.player is not None:
+            for screen in self.player_screens():
+                if screen.player is not None:
                     screen.player.note_stop()
             previous(number, frame)
 
         signal.signal(signal.SIGTSTP, stopping)
 
+    def player_screens(self) -> list[PlayerScreen]:
+        """The players in the screen stack, bottom first.
+
+        None can be there before the player's module is loaded, so home's start-up
+        and a quit from home do not load it just to look.
+        """
+        player = sys.modules.get(f"{__package__}.screens.player")
+        if player is None:
+            return []
+        return [screen for screen in self.screen_stack if isinstance(screen, player.PlayerScreen)]
+
     def conclude_sessions(self) -> None:
         """The app is stopping under a session: end it where it is and keep it."""
-        from .screens.player import PlayerScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, PlayerScreen):
-                self._recap_run(screen.conclude(leaving=True))
+        for screen in self.player_screens():
+            self._recap_run(screen.conclude(leaving=True))
 
     def quit_after(self, summary: SessionSummary | None) -> None:
         """Leave the app after a session stopped on the way out (Ctrl+Q, then yes)."""
@@ -314,9 +322,7 @@ class BackcareApp(App[Outcome]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: once a session has started, ask first, as `q` does in the player."""
-        from .screens.player import PlayerScreen
-
-        player = next((s for s in self.screen_stack if isinstance(s, PlayerScreen)), None)
+        player = next(iter(self.player_screens()), None)
         if player is not None and player.in_progress:
             player.ask_to_stop(then_quit=True)
             return
@@ -340,10 +346,9 @@ class BackcareApp(App[Outcome]):
             self.pop_screen()
 
     def on_app_blur(self, event: events.AppBlur) -> None:
-        from .screens.player import PlayerScreen
-
-        if isinstance(self.screen, PlayerScreen):
-            self.screen.app_blurred()
+        players = self.player_screens()
+        if players and players[-1] is self.screen:
+            players[-1].app_blurred()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a palette command, and only those."""

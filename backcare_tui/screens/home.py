@@ -24,7 +24,7 @@ from ..core.durations import format_length
 from ..core.library import Entry, Library
 from ..core.model import Routine
 from ..core.text import clean_line
-from ..core.timeline import compile_routine
+from ..core.timeline import routine_total
 from ..core.today import Today, today_words
 from ..core.watch import changed, snapshot
 from ..widgets.keys_footer import KeysFooter
@@ -61,7 +61,7 @@ def routine_prompt(entry: Entry, prepare: float, played: Routine | None = None) 
     grid = Table.grid(expand=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    total = format_length(compile_routine(routine, prepare).total)
+    total = format_length(routine_total(routine, prepare))
     grid.add_row(Text(clean_line(routine.name), style="bold"), Text(f" {total}"))
     tags = ", ".join(clean_line(t) for t in routine.tags) or "no tags"
     grid.add_row(Text(tags, style="dim"), "")
@@ -162,6 +162,10 @@ class HomeScreen(Screen[None]):
         self._library: Library | None = None
         self.select_path: Path | None = None
         """A file just saved in the editor: highlighted once the list shows it."""
+        self._filled_on_mount = False
+        """The list was just filled: the resume that follows the first mount has nothing new."""
+        self._preview_waits = True
+        """The preview is filled once the first frame (title, list, keys) is on the screen."""
 
     @property
     def backcare(self) -> BackcareApp:
@@ -177,22 +181,28 @@ class HomeScreen(Screen[None]):
                 yield Input(placeholder="/ filter", compact=True, id="home-filter")
                 yield OptionList(id="home-routines")
             yield RoutinePreview(id="home-preview")
-        yield KeysFooter(compact=True)
+        yield KeysFooter(compact=True, early=True)
 
     def on_mount(self) -> None:
         self.populate()
+        self._filled_on_mount = True
+        self.call_after_refresh(self._first_preview)
         self.query_one("#home-routines", OptionList).focus()
         self._disk = snapshot(f.path for f in self.backcare.routine_folders())
         self._disk_timer = self.set_interval(1.0, self.check_disk)
 
     def on_screen_resume(self) -> None:
         # Back from a session (or anywhere): levels may have moved.
-        self.backcare.refresh_practice()
-        self.populate()
+        if self._filled_on_mount:
+            self._filled_on_mount = False
+        else:
+            self.backcare.refresh_practice()
+            self.populate()
         self._disk_timer.resume()
         self.check_disk()
 
     def on_screen_suspend(self) -> None:
+        self._filled_on_mount = False
         self._disk_timer.pause()
 
     def check_disk(self) -> None:
@@ -265,7 +275,7 @@ class HomeScreen(Screen[None]):
             played = self.backcare.practice.at_level(entry.routine)
             name = played.name
             prepare = self.backcare.settings.prepare_seconds
-            length = format_length(compile_routine(played, prepare).total)
+            length = format_length(routine_total(played, prepare))
         what, why = today_words(today, name, length)
         self.query_one(TodayLine).show(what, why, done=today.done)
 
@@ -311,7 +321,13 @@ class HomeScreen(Screen[None]):
         index = int(option.id.removeprefix("row-"))
         return self._rows[index] if index < len(self._rows) else None
 
+    def _first_preview(self) -> None:
+        self._preview_waits = False
+        self.show_preview()
+
     def show_preview(self) -> None:
+        if self._preview_waits:
+            return
         preview = self.query_one(RoutinePreview)
         entry = self.highlighted_entry
         progressed = (

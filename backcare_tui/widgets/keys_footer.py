@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -30,17 +31,26 @@ class KeysFooter(Footer):
     the leaving key and ends with `? more keys` (help lists them all).
     """
 
-    def __init__(self, *, compact: bool = True, id: str | None = None) -> None:
+    def __init__(self, *, compact: bool = True, id: str | None = None, early: bool = False) -> None:
+        """`early`: the keys are composed with the footer, from the screen's bindings as
+        they stand, so they are in the screen's first frame (Textual's footer waits for
+        the bindings to settle, a frame or more later). For a screen whose keys do not
+        hang on what has focus, such as home; should they differ once the bindings have
+        settled, the footer is composed again as usual."""
         super().__init__(compact=compact, id=id)
         self._laid_out_for = -1
+        self._early = early
+        self._shown: tuple[object, ...] | None = None
+        """What the keys were composed from; a change of bindings that keeps it redraws nothing."""
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not self._bindings_ready and not self._early:
             return
         width = self.size.width or self.app.size.width
         self._laid_out_for = width
         keys = list(self._keys())
         palette = list(self._palette())
+        self._shown = self._signature(width, keys)
         room = width - sum(self._width(k) + 2 for k in palette)
         yield from self._fitting(keys, room)
         yield from palette
@@ -112,6 +122,20 @@ class KeysFooter(Footer):
         assert isinstance(key, FooterKey)
         padding = 2 if self.compact else 4
         return cell_len(key.key_display) + cell_len(key.description) + padding
+
+    def _signature(self, width: int, keys: list[tuple[Binding, bool, str]]) -> tuple[object, ...]:
+        display = self.app.get_key_display
+        shown = [(display(b), b.action, b.description, on, tip) for b, on, tip in keys]
+        palette = [(k.key_display, k.description, k.disabled) for k in self._palette()]
+        return (width, *shown, *palette)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._shown is not None and screen is self.screen and self.is_attached:
+            width = self.size.width or self.app.size.width
+            if self._signature(width, list(self._keys())) == self._shown:
+                self._bindings_ready = True
+                return
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._laid_out_for and self._bindings_ready:
