@@ -15,6 +15,7 @@ from ..core.loader import load_routine
 from ..core.model import Routine
 from ..core.text import plural
 from .commands import SAFETY, add_commands, command_in
+from .parser import Parser
 
 if TYPE_CHECKING:
     from ..core.practice import Practice
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or with `only` the one subcommand named (none for ""):
     each subcommand's module is imported only when its parser is built."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--routines",
         metavar="DIR",
@@ -43,7 +44,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="words and numbers instead of the animated breathing shape",
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="backcare",
         description="Guided back-care sessions and paced breathing in the terminal. "
         "With no command, opens the app.",
