@@ -35,9 +35,9 @@ def wants_ascii(args: argparse.Namespace) -> bool:
     """`--ascii`, or `ascii = true` in the settings file."""
     if getattr(args, "ascii", False):
         return True
-    from ..core.settings import load_settings
+    from ..core.setting_flag import ASCII_DEFAULT, read_flag
 
-    return load_settings()[0].ascii
+    return read_flag("ascii", ASCII_DEFAULT)
 
 
 def _console() -> Console:
