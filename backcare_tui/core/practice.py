@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BackcareError
+from .levels import at_levels, is_progressing
 from .model import Routine
-from .progression import Standing, at_levels, is_progressing, standing
 from .resets import load_resets, resets_for
 
 if TYPE_CHECKING:
+    from .progression import Standing
     from .session_summary import SessionSummary
     from .settings import Settings
     from .today import Today
@@ -55,6 +56,8 @@ class Practice:
         known = self._known.get(routine)
         if known is not None:
             return known
+        from .progression import Standing, standing  # the replay: only with a routine to show
+
         if not is_progressing(routine):
             known = Progressed(routine, routine, Standing(()))
         else:
@@ -64,6 +67,10 @@ class Practice:
         return known
 
     def at_level(self, routine: Routine) -> Routine:
+        if not self.sessions:
+            # No session yet: every step is at level 0, the file's values (what the
+            # replay would give), without importing it: `list` on a fresh install.
+            return routine
         return self.progressed(routine).routine
 
     def today(

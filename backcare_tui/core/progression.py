@@ -17,13 +17,17 @@ value, never past its `_max`.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .model import Breathing, Held, Increase, Routine, Step, Timed
+from .levels import at_levels as at_levels
+from .levels import at_top as at_top
+from .levels import is_progressing as is_progressing
+from .levels import step_at_level as step_at_level
+from .levels import step_top as step_top
+from .model import Routine, Step
 
 if TYPE_CHECKING:
     # Types only: `check` and `list` need the levels' arithmetic, not the session record.
@@ -37,62 +41,6 @@ PAIN_RISE = 2
 SESSION = "session"
 PAIN = "pain"
 RESET = "reset"
-
-
-def step_top(step: Step) -> int:
-    """The highest level of a step: where every value has reached its `_max`."""
-    if step.progress is None:
-        return 0
-    return max(
-        (_levels_to(increase, _value(step, increase.key)) for increase in step.progress.increases),
-        default=0,
-    )
-
-
-def _levels_to(increase: Increase, start: float) -> int:
-    if increase.maximum <= start:
-        return 0
-    return math.ceil((increase.maximum - start) / increase.by - 1e-9)
-
-
-def _value(step: Step, key: str) -> float:
-    value = getattr(step.action, key, None)
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
-def step_at_level(step: Step, level: int) -> Step:
-    """The step with its values grown `level` times, each capped at its `_max`."""
-    if step.progress is None or level <= 0:
-        return step
-    level = min(level, step_top(step))
-    changes: dict[str, float | int] = {}
-    for increase in step.progress.increases:
-        start = _value(step, increase.key)
-        if increase.maximum <= start:
-            continue
-        grown = min(start + level * increase.by, increase.maximum)
-        changes[increase.key] = grown if increase.key in ("hold", "duration") else int(grown)
-    action = step.action
-    if isinstance(action, Held | Timed | Breathing):
-        action = replace(action, **changes)  # type: ignore[arg-type]
-    return replace(step, action=action)
-
-
-def at_levels(routine: Routine, levels: Sequence[int]) -> Routine:
-    """A new routine whose steps carry the values of their levels (missing levels: 0)."""
-    steps = tuple(
-        step_at_level(step, levels[i] if i < len(levels) else 0)
-        for i, step in enumerate(routine.steps)
-    )
-    return replace(routine, steps=steps)
-
-
-def at_top(routine: Routine) -> Routine:
-    return at_levels(routine, [step_top(step) for step in routine.steps])
-
-
-def is_progressing(routine: Routine) -> bool:
-    return any(step.progress is not None for step in routine.steps)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from .cue_fields import read_sound
 from .field_checks import FieldChecker, show
+from .levels import at_top
 from .limits import MAX_NAME_LENGTH, MAX_PHASES, MAX_STEPS
 from .model import FORMAT_VERSION, Breathing, Held, Routine, Step
 from .routine_keys import TOP_KEYS
@@ -60,8 +61,6 @@ def check_routine(checker: FieldChecker, data: Mapping[str, Any]) -> Routine | N
             key="",
         )
         return None
-    from .progression import at_top
-
     phases = count_phases(at_top(routine))
     if phases > MAX_PHASES:
         checker.problem(
