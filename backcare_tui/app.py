@@ -91,7 +91,7 @@ class BackcareApp(App[Outcome]):
         self.settings_problems = list(settings_problems)
         self.clock = clock
         self.extra_folders = list(extra_folders)
-        self.library = self.scan_library()
+        self._library: Library | None = None
         self.outcome = Outcome()
         self.start = start
         """Set by `backcare run`: play this at once and leave the app when it ends."""
@@ -124,6 +124,18 @@ class BackcareApp(App[Outcome]):
             for notice in self._practice.notices:
                 self.notify(notice, title="History", severity="warning", timeout=8)
         return self._practice
+
+    @property
+    def library(self) -> Library:
+        """The routine folders as last read: read on first use, by home at once, and by
+        `backcare run` and `backcare edit` only if something asks for another routine."""
+        if self._library is None:
+            self._library = self.scan_library()
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self._library = library
 
     def refresh_practice(self) -> None:
         """Read the history again on next use: a session was stored, a level reset."""
@@ -191,7 +203,13 @@ class BackcareApp(App[Outcome]):
     # --- session: home, player, summary ---
 
     def get_default_screen(self) -> Screen[Any]:
-        """Home is the bottom of the stack, so whatever opens on start-up sits on top of it."""
+        """Home is the bottom of the stack, so whatever opens on start-up sits on top of it.
+
+        `backcare run` and `backcare edit` leave the app when their screen closes and
+        never show home: an empty screen stands in, and home is neither loaded nor built.
+        """
+        if self.start is not None or self.start_edit is not None:
+            return Screen()
         from .screens.home import HomeScreen
 
         return HomeScreen()
@@ -203,11 +221,10 @@ class BackcareApp(App[Outcome]):
 
     def start_session(self, routine: Routine, path: Path | None = None) -> None:
         """Play `routine`, after the pain question when the check-in is on."""
-        from .screens.pain import DONT_START, PainAnswer, PainCheckScreen
-
         if not self.settings.pain_checkin:
             self._play(routine, path, None)
             return
+        from .screens.pain import DONT_START, PainAnswer, PainCheckScreen
 
         def answered(answer: PainAnswer) -> None:
             if answer == DONT_START:
