@@ -9,11 +9,9 @@ to any of those writes a new file and an unchanged one is never redone.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 import struct
-import wave
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -133,6 +131,8 @@ def _add_note(mix: list[float], note: Note) -> None:
 
 
 def render_wav(sound: CueSound, volume: int = 100) -> bytes:
+    import wave  # loaded when a cue file is written, not by a player with sound off
+
     samples = render_samples(sound, volume)
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
@@ -145,6 +145,8 @@ def render_wav(sound: CueSound, volume: int = 100) -> bytes:
 
 def cue_key(sound: CueSound, volume: int) -> str:
     """What the file depends on, hashed: the same inputs always give the same name."""
+    import hashlib  # with OpenSSL, over half a MiB of memory a player with sound off never needs
+
     recipe = repr((SYNTH_VERSION, RATE, PEAK, FADE, NOTES[sound], volume))
     return hashlib.sha256(recipe.encode()).hexdigest()[:12]
 
