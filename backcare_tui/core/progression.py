@@ -137,9 +137,9 @@ def standing(
 
 
 def _kind(summary: SessionSummary) -> str | None:
-    from .counted import feedback_of, is_completed
+    from .counted import is_completed
 
-    feedback = feedback_of(summary)
+    feedback = summary.feedback
     if feedback == HARD:
         return HARD
     if not is_completed(summary):
