@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from import_samples import BREATHE_LOG, write
 from terminal import history_file, terminal
 
+from backcare_tui.cli.main import main
 from backcare_tui.core.completion import Completion
-from backcare_tui.core.history import load_history
-from backcare_tui.core.history_import import add_sessions_once
+from backcare_tui.core.history import load_history, record_session
+from backcare_tui.core.history_import import Added, add_sessions_once
 from backcare_tui.core.importers.breathe_log import read_breathe_log, session_summary
+from backcare_tui.core.paths import display_path
 from backcare_tui.core.session_summary import SessionSummary
 
 
@@ -94,3 +98,98 @@ def test_a_failed_import_adds_nothing(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="pain is rated 0 to 10"):
         add_sessions_once(broken, path)
     assert len(rows(path)) == 1
+
+
+@pytest.fixture
+def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """breathe-cli writes local time: read it as the pty test does, with TZ=UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_history_import_says_what_it_added_and_left_out_word_for_word(
+    tmp_path: Path, in_utc: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(tmp_path, "breathe_log.csv", BREATHE_LOG)
+    shown = display_path(log)
+    assert main(["history", "--import", str(log)]) == 0
+    assert capsys.readouterr().out == (
+        f"Added 3 breathing sessions from {shown}: 1 completed, 1 partial, 1 stopped.\n"
+        "1 session under 10 s left out: backcare does not record those.\n"
+    )
+    log.write_text(BREATHE_LOG + "2026-06-01,06:45:00,calm,4-6,900,900,90,100,completed\n")
+    assert main(["history", "--import", str(log)]) == 0
+    assert capsys.readouterr().out == (
+        f"Added 1 breathing session from {shown}: 1 completed.\n"
+        "3 sessions were already in the history (same start time) and left out.\n"
+        "1 session under 10 s left out: backcare does not record those.\n"
+    )
+    assert len(rows(history_file())) == 4
+
+
+def played(seconds: float, at: datetime, **changes: object) -> SessionSummary:
+    return replace(
+        summaries()[0],
+        started_at=at,
+        ended_at=at + timedelta(seconds=seconds),
+        actual_seconds=seconds,
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+AT = datetime(2026, 5, 1, 7, 0, 0, tzinfo=UTC)
+
+
+def test_the_shortest_session_recorded_is_10_seconds(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    added = add_sessions_once([played(10.0, AT), played(9.99, AT + timedelta(hours=1))], path)
+    assert [s.actual_seconds for s in added.added] == [10.0]
+    assert (added.already_there, added.too_short) == (0, 1)
+    assert [r[0] for r in rows(path)] == ["2026-05-01T07:00:00+00:00"]
+
+
+def test_a_start_time_is_known_to_the_second_in_the_log_and_in_the_import(
+    tmp_path: Path,
+) -> None:
+    """Backcare's own session at 07:00:00, and the import's at 07:00:00.4 and twice at 08:00."""
+    path = tmp_path / "history.db"
+    record_session(played(300, AT, routine_name="Desk break"), path)
+    added = add_sessions_once(
+        [
+            played(60, AT + timedelta(microseconds=400_000)),
+            played(60, AT + timedelta(hours=1)),
+            played(90, AT + timedelta(hours=1, microseconds=1)),
+        ],
+        path,
+    )
+    assert [(s.started_at, s.actual_seconds) for s in added.added] == [
+        (AT + timedelta(hours=1), 60)
+    ]
+    assert (added.already_there, added.too_short, added.notices) == (2, 0, [])
+    assert [(r[0], r[3]) for r in rows(path)] == [
+        ("2026-05-01T07:00:00+00:00", 300.0),
+        ("2026-05-01T08:00:00+00:00", 60.0),
+    ]
+
+
+def test_count_tells_each_kind_of_session_apart(tmp_path: Path) -> None:
+    added = add_sessions_once(summaries(), tmp_path / "history.db")
+    assert [added.count(kind) for kind in Completion] == [1, 1, 1]
+    assert added.count(Completion.COMPLETED) == 1
+    assert Added().count(Completion.COMPLETED) == 0
+
+
+def test_a_damaged_log_is_set_aside_and_the_import_goes_into_a_new_one(
+    isolated_home: Path,
+) -> None:
+    path = history_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a database " * 200)
+    added = add_sessions_once(summaries())  # the usual log when no path is given
+    assert len(added.added) == 3
+    (notice,) = added.notices
+    assert notice.startswith(f"The history file was damaged; it was moved to {path}.corrupt-")
+    assert len(rows(path)) == 3

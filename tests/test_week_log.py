@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
+from backcare_tui.core.due import Week
 from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.week_log import read_recent, read_week, recent_query, week_start
@@ -89,3 +92,108 @@ def test_recent_reads_four_weeks_for_favourites(tmp_path: Path) -> None:
     assert rows is not None
     assert [row.started_at for row in rows] == [WEDNESDAY - timedelta(days=27)]
     assert rows[0].summary().routine_name == "Desk break"
+
+
+def test_a_log_from_before_the_completion_column_counts_by_the_same_rule(
+    tmp_path: Path,
+) -> None:
+    """Schema 2 (no `completion`): finished and at least half the planned time played.
+    The log is only read: it stays at schema 2 (status bars never migrate it)."""
+    from test_completion import make_v2
+
+    path = tmp_path / "history.db"
+    make_v2(path)  # 1 to 4 January 2024: played, skipped through, stopped, exactly half
+    thursday = datetime(2024, 1, 4, 20, 0, tzinfo=UTC)
+    rows = read_recent(thursday, path)
+    assert rows is not None
+    assert [(r.routine_name, r.completed, r.finished) for r in rows] == [
+        ("Played", True, True),
+        ("Skipped through", False, True),
+        ("Stopped", False, False),
+        ("Exactly half", True, True),
+    ]
+    week = read_week(thursday, 3, path=path)
+    assert week is not None and (week.completed, week.done_today) == (2, True)
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+    connection.close()
+
+
+def test_a_row_becomes_a_summary_of_what_was_played(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    record_session(session(WEDNESDAY, played=200.0), path)
+    (row,) = read_recent(WEDNESDAY, path) or []
+    assert row.summary() == SessionSummary(
+        routine_name="Desk break",
+        routine_path=None,
+        routine_hash="",
+        started_at=WEDNESDAY,
+        ended_at=WEDNESDAY + timedelta(seconds=200),
+        planned_seconds=300.0,
+        actual_seconds=200.0,
+        steps_done=0,
+        steps_skipped=0,
+        steps_total=0,
+        finished=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("now", "days_left"),
+    [
+        (datetime(2026, 11, 30, 0, 0, tzinfo=UTC), 7),
+        (datetime(2026, 12, 2, 15, 0, tzinfo=UTC), 5),
+        (datetime(2026, 12, 6, 23, 59, tzinfo=UTC), 1),
+    ],
+    ids=["Monday", "Wednesday", "Sunday"],
+)
+def test_the_week_counts_the_days_left_and_passes_the_goal_and_plan_on(
+    tmp_path: Path, now: datetime, days_left: int
+) -> None:
+    for planned in (False, True):
+        week = read_week(now, 4, planned_today=planned, path=tmp_path / "none.db")
+        assert week == Week(False, 0, 4, days_left, planned)
+
+
+INDIA = timezone(timedelta(hours=5, minutes=30))
+
+
+def test_the_week_and_today_are_the_persons_not_utcs(tmp_path: Path) -> None:
+    """Monday 00:30 in India is Sunday 19:00 UTC: Sunday's sessions there are last week."""
+    path = tmp_path / "history.db"
+    monday_early = datetime(2026, 11, 30, 0, 30, tzinfo=INDIA)
+    record_session(session(datetime(2026, 11, 29, 23, 50, tzinfo=INDIA)), path)  # Sunday
+    week = read_week(monday_early, 3, path=path)
+    assert week is not None and (week.completed, week.done_today) == (0, False)
+    record_session(session(datetime(2026, 11, 30, 0, 10, tzinfo=INDIA)), path)  # Monday
+    week = read_week(monday_early, 3, path=path)
+    assert week is not None and (week.completed, week.done_today) == (1, True)
+    assert week_start(monday_early) == datetime(2026, 11, 30, tzinfo=INDIA)
+
+
+def test_four_weeks_back_starts_at_midnight(tmp_path: Path) -> None:
+    """From midnight 28 days ago, to the second; earlier sessions are not read."""
+    path = tmp_path / "history.db"
+    first = datetime(2026, 11, 4, 0, 0, tzinfo=UTC)
+    record_session(session(first), path)
+    record_session(session(first - timedelta(seconds=1)), path)
+    rows = read_recent(WEDNESDAY, path)
+    assert rows is not None and [r.started_at for r in rows] == [first]
+
+
+def test_a_time_written_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    record_session(session(WEDNESDAY - timedelta(hours=1)), path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE sessions SET started_at = '2026-12-02T14:00:00'")
+    connection.close()
+    rows = read_recent(WEDNESDAY, path)
+    assert rows is not None and [r.started_at for r in rows] == [WEDNESDAY - timedelta(hours=1)]
+
+
+def test_a_database_without_the_sessions_table_reads_as_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE other (x)")
+    connection.close()
+    assert read_week(WEDNESDAY, 3, path=path) is None

@@ -76,8 +76,7 @@ def add_reset(name: str, at: datetime, path: Path | None = None) -> None:
 
     from .atomic import atomic_write
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    try:  # atomic_write makes the folder: a disk that refuses it is said like any write error
         atomic_write(path, (HEADER + tomli_w.dumps(data)).encode("utf-8"))
     except OSError as error:
         raise BackcareError("Level reset not saved", f"{path}: {error}") from error
