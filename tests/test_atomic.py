@@ -60,7 +60,7 @@ def test_a_write_makes_the_missing_folders(folder: Path) -> None:
 
 
 def test_a_new_file_is_created_whole_readable_and_in_new_folders(folder: Path) -> None:
-    path = folder / "routines" / "plank.toml"
+    path = folder / "config" / "routines" / "plank.toml"
     atomic_create(path, b'name = "Plank"\n')
     assert path.read_bytes() == b'name = "Plank"\n'
     assert mode(path) == 0o644
@@ -167,3 +167,63 @@ def test_a_folder_that_cannot_be_synced_still_gets_the_file(
     atomic_write(folder / "config.toml", b"x\n")
     assert (folder / "config.toml").read_bytes() == b"x\n"
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+@pytest.mark.parametrize(
+    ("write", "finish"),
+    [(atomic_write, "replace"), (atomic_create, "link")],
+    ids=["write", "create"],
+)
+def test_the_file_is_written_whole_beside_its_name_under_a_hidden_temporary_name(
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    write: Callable[[Path, bytes], None],
+    finish: str,
+) -> None:
+    """Renamed within its own folder (a rename across file systems fails); if the machine
+    dies before that, what is left is a hidden `.plank.toml.<random>.tmp` that no folder
+    scan takes for a routine."""
+    seen: list[tuple[Path, bytes]] = []
+    real = getattr(os, finish)
+
+    def spy(src: str, dst: object) -> None:
+        seen.append((Path(src), Path(src).read_bytes()))
+        real(src, dst)
+
+    monkeypatch.setattr(os, finish, spy)
+    write(folder / "plank.toml", b'name = "Plank"\n')
+    ((temp, data),) = seen
+    assert temp.parent == folder
+    assert temp.name.startswith(".plank.toml.") and temp.name.endswith(".tmp")
+    assert data == b'name = "Plank"\n'
+    assert names(folder) == ["plank.toml"]
+
+
+def test_a_temporary_file_that_cannot_be_removed_does_not_fail_the_create(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new file is in place once linked; a leftover is no reason to report an error."""
+
+    def unlink(path: object) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    atomic_create(folder / "plank.toml", b"x\n")
+    monkeypatch.undo()
+    assert (folder / "plank.toml").read_bytes() == b"x\n"
+
+
+@pytest.mark.parametrize("write", [atomic_write, atomic_create], ids=["write", "create"])
+def test_a_file_system_without_permissions_still_gets_the_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[[Path, bytes], None]
+) -> None:
+    """A FAT-formatted stick or some network shares refuse chmod; the save goes on."""
+
+    def chmod(path: object, mode: int) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", chmod)
+    write(folder / "plank.toml", b"x\n")
+    monkeypatch.undo()
+    assert (folder / "plank.toml").read_bytes() == b"x\n"
+    assert names(folder) == ["plank.toml"]

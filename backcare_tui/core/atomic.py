@@ -57,7 +57,8 @@ def atomic_create(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
+        with contextlib.suppress(OSError):  # as in atomic_write: some file systems refuse it
+            os.chmod(temp_name, 0o644)
         os.link(temp_name, path)
     finally:
         with contextlib.suppress(OSError):
