@@ -47,9 +47,14 @@ def test_every_folder_is_the_one_platformdirs_names(
             assert ours() == Path(expected), (variable, xdg, home)
 
 
-def test_android_is_left_to_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ANDROID_DATA", "/data")
-    monkeypatch.setenv("ANDROID_ROOT", "/system")
+@pytest.mark.parametrize("sign", ["environment", "api level"])
+def test_android_is_left_to_platformdirs(monkeypatch: pytest.MonkeyPatch, sign: str) -> None:
+    """Either of what platformdirs reads as Android: its two variables, or Python's own call."""
+    if sign == "environment":
+        monkeypatch.setenv("ANDROID_DATA", "/data")
+        monkeypatch.setenv("ANDROID_ROOT", "/system")
+    else:
+        monkeypatch.setattr(sys, "getandroidapilevel", lambda: 34, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", "/abs/xdg")
     called: list[str] = []
 
