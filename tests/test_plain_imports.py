@@ -11,11 +11,19 @@ from pathlib import Path
 import pytest
 
 from backcare_tui.core.history import record_session
+from backcare_tui.core.levels import is_progressing
 from backcare_tui.core.library import routine_folders, scan
+from backcare_tui.core.loader import parse_routine_text
 from backcare_tui.core.practice import Practice, load_practice
 from backcare_tui.core.session_summary import SessionSummary
 
 ROOT = Path(__file__).parent.parent
+PROGRESSING = """name = "X"
+[[steps]]
+name = "Plank"
+hold = 20
+progress = { hold = "+5s", hold_max = "40s" }
+"""
 HEAVY = ("sqlite3", "backcare_tui.core.history", "backcare_tui.core.progression")
 
 
@@ -45,8 +53,13 @@ def _a_session(name: str, days_ago: int) -> SessionSummary:
     )
 
 
-@pytest.mark.parametrize("argv", [["list"], ["check", "routines"]])
+@pytest.mark.parametrize(
+    "argv", [["list"], ["check", "routines"], ["show", "desk-break"], ["show", "--json", "x.toml"]]
+)
 def test_without_a_log_nothing_of_the_history_is_imported(tmp_path: Path, argv: list[str]) -> None:
+    (tmp_path / "x.toml").write_text(PROGRESSING, encoding="utf-8")
+    assert is_progressing(parse_routine_text(PROGRESSING, "x.toml"))
+    argv = [str(tmp_path / a) if a.endswith(".toml") else a for a in argv]
     assert _loaded_after(argv, tmp_path) == set()
 
 

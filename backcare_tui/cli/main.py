@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.errors import BackcareError, RoutineError
+from ..core.levels import is_progressing
 from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
@@ -81,11 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if entry.error is not None:
                 raise entry.error
             assert entry.routine is not None
-            progressed = _practice().progressed(entry.routine)
+            practice = _practice()
             if args.json:
                 from .exporting import print_plan_json
 
-                return print_plan_json(progressed.routine, entry.path)
+                return print_plan_json(practice.at_level(entry.routine), entry.path)
+            # A routine that does not progress has no levels to show: its plan is the file's.
+            progressed = (
+                practice.progressed(entry.routine) if is_progressing(entry.routine) else None
+            )
             return print_plan(entry.routine, entry.path, progressed, ascii_only=wants_ascii(args))
         if args.command == "new":
             from .new_routine import new_routine

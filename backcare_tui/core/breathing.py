@@ -37,6 +37,8 @@ class BreathPattern:
 
 @dataclass(frozen=True)
 class Preset:
+    """A named breathing pattern the `breathe` command and the editor offer."""
+
     name: str
     pattern: BreathPattern
     description: str

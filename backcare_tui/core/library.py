@@ -32,6 +32,8 @@ EXTRA = EntryKind.EXTRA
 
 @dataclass(frozen=True)
 class Folder:
+    """A folder routines are read from, and where it counts in the list."""
+
     kind: EntryKind
     path: Path
 
@@ -100,6 +102,8 @@ def slug_or_empty(name: str) -> str:
 
 @dataclass(frozen=True)
 class Library:
+    """Every routine found, and every file that did not load."""
+
     entries: tuple[Entry, ...]
     """Usable routines, one per key, in folder order then name order."""
     broken: tuple[Entry, ...]

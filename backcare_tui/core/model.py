@@ -128,6 +128,8 @@ SOUND_SWITCHES = ("phases", "countdown", "halfway", "breathing", "finished")
 
 @dataclass(frozen=True)
 class Step:
+    """One exercise of a routine: its name, what to do and for how long, and its cues."""
+
     name: str
     action: Action
     instructions: str = ""
@@ -157,6 +159,8 @@ SHAPE_NAMES: dict[type, Shape] = {
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine file as the app plays it."""
+
     name: str
     steps: tuple[Step, ...]
     description: str = ""

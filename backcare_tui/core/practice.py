@@ -45,6 +45,8 @@ class Progressed:
 
 @dataclass
 class Practice:
+    """The sessions and resets levels are replayed from, read once for every routine."""
+
     sessions: Sequence[SessionSummary] = ()
     resets: dict[str, list[datetime]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
