@@ -26,6 +26,7 @@ from .looks import AsciiOnly, ascii_key_display, without_colour
 from .readable import readable_variables
 from .session_keeper import SessionKeeper
 from .settings_keeper import SettingsKeeper
+from .style_sections import StyleSections
 from .textual_fixes import apply as apply_textual_fixes
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ class Outcome:
 class BackcareApp(App[Outcome]):
     """Holds what every screen shares: settings, the clock, the routine library."""
 
-    CSS_PATH = "backcare.tcss"
     TITLE = "backcare"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help", show=False),
@@ -82,6 +82,9 @@ class BackcareApp(App[Outcome]):
         stall_seconds: float | None = None,
     ) -> None:
         super().__init__()
+        self.style_sections = StyleSections(Path(__file__).with_name("backcare.tcss"))
+        """The app's one stylesheet, parsed a section at a time as screens first show."""
+        self.style_sections.add(self.stylesheet, ())
         self.file_settings = settings
         """As read from the config file, before command-line flags."""
         self.overrides = dict(overrides or {})
@@ -212,7 +215,17 @@ class BackcareApp(App[Outcome]):
             return Screen()
         from .screens.home import HomeScreen
 
+        self.style_sections.add(self.stylesheet, HomeScreen.STYLE_SECTIONS)
         return HomeScreen()
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        """Textual's hook before a screen is shown: add the sections of backcare.tcss it uses.
+
+        The screen itself was registered, and styled, just before; its children
+        are composed after, so the screen alone is styled again."""
+        if self.style_sections.add(self.stylesheet, getattr(screen, "STYLE_SECTIONS", ())):
+            self.stylesheet.update_nodes(screen.walk_children(with_self=True))
+        super()._load_screen_css(screen)
 
     def run(self, **options: Any) -> Outcome | None:
         """Run for real (the CLI): only then are SIGTERM and SIGHUP handled."""

@@ -50,6 +50,8 @@ def preset_prompt(name: str) -> Text:
 class BreathingScreen(Screen[None]):
     """Pick a preset or type a pattern, pick minutes or cycles, press Enter."""
 
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("breathing",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", id="breathing.start", priority=True),
         Binding("escape", "back", "Back", id="breathing.back"),

@@ -18,6 +18,8 @@ from textual.widgets import Button, Label
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("confirm",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,y", "confirm", "Yes", key_display="⏎/y", id="confirm.yes"),
         Binding("escape,n", "cancel", "No", key_display="esc/n", id="confirm.no"),

@@ -44,6 +44,8 @@ class EditorScreen(EditorFileScreen):
     """The form, the step list, the plan and the problems; dismisses with the path
     last saved, or None when nothing was saved."""
 
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("editor",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",

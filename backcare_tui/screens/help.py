@@ -69,6 +69,8 @@ def key_groups(screen: Screen[object]) -> dict[str, list[tuple[str, str]]]:
 class HelpScreen(ModalScreen[None]):
     """Opened with ? from any screen."""
 
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("help and first-run notice",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]

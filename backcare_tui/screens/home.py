@@ -85,6 +85,8 @@ def broken_prompt(entry: Entry) -> Table:
 
 
 class HomeScreen(Screen[None]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("home",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",

@@ -15,6 +15,8 @@ from textual.widgets import Input, Label
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the note (stripped; empty clears it), or None when cancelled."""
 
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("a note on a session",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]

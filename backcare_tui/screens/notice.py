@@ -14,6 +14,8 @@ from ..core.notice import NOTICE
 
 
 class NoticeScreen(ModalScreen[None]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("help and first-run notice",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "dismiss", "I understand", id="notice.dismiss"),
     ]

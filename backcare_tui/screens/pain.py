@@ -29,6 +29,8 @@ PainAnswer = int | None | Literal["dont-start"]
 class PainCheckScreen(Screen[PainAnswer]):
     """Dismisses with the rating, None when skipped, or DONT_START."""
 
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("pain check-in",)
+
     AUTO_FOCUS = ""
     """The rating is a key press, not a walk along the buttons."""
 

@@ -46,6 +46,8 @@ EXTEND_SECONDS = 10.0
 
 
 class PlayerScreen(Screen[SessionSummary]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("player",)
+
     BINDINGS: ClassVar[list[BindingType]] = PLAYER_BINDINGS
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so in Screen)
         (0, "-narrow"),

@@ -125,6 +125,8 @@ class Tick(Checkbox):
 
 
 class SettingsScreen(Screen[None]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("settings",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", key_display="esc", id="settings.back"),
     ]

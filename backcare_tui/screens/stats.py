@@ -49,6 +49,8 @@ class LoadFailed(Message):
 
 
 class StatsScreen(Screen[None]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("stats",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,h,q", "app.pop_screen", "Back", key_display="esc", id="stats.back"),
         Binding(

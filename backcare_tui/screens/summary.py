@@ -55,6 +55,8 @@ def details_table(summary: SessionSummary) -> Table:
 
 
 class SummaryScreen(Screen[None]):
+    STYLE_SECTIONS: ClassVar[tuple[str, ...]] = ("summary", "pain check-in")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,h", "home", "Home", key_display="⏎/h", id="summary.home"),
         Binding("r", "repeat", "Repeat", id="summary.repeat", tooltip="Play the routine again"),
