@@ -74,9 +74,9 @@ class KeysFooter(Footer):
         if sum(self._width(k) for k in made) <= room:
             yield from made
             return
-        more = FooterKey("question_mark", "?", "more keys", "app.help").data_bind(
-            compact=Footer.compact
-        )
+        more = FooterKey(
+            "question_mark", "?", "more keys", "app.help", classes=self._compact_class
+        ).data_bind(compact=Footer.compact)
         room -= self._width(more)
         kept = [leaves(binding) for binding, _, _ in keys]
         room -= sum(self._width(k) for k, keep in zip(made, kept, strict=True) if keep)
@@ -98,7 +98,14 @@ class KeysFooter(Footer):
             binding.action,
             disabled=not enabled,
             tooltip=tooltip or binding.tooltip,
+            classes=self._compact_class,
         ).data_bind(compact=Footer.compact)
+
+    @property
+    def _compact_class(self) -> str:
+        """A key made with the class its `compact` gives it: setting the class once mounted
+        would style the key a second time (a few ms for a footer before the first frame)."""
+        return "-compact" if self.compact else ""
 
     def _palette(self) -> Iterator[FooterKey]:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
@@ -112,7 +119,7 @@ class KeysFooter(Footer):
             self.app.get_key_display(binding),
             binding.description,
             binding.action,
-            classes="-command-palette",
+            classes="-command-palette -compact",  # compact, as Textual's footer leaves it
             disabled=not enabled,
             tooltip=binding.tooltip or binding.description,
         )
