@@ -11,18 +11,16 @@ import math
 import os
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fake_programs import fake_env
 from practice_files import PLANK_PRACTICE
+from session_bus import Bus, private_bus
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
@@ -37,45 +35,6 @@ pytestmark = [
     ),
     pytest.mark.script,
 ]
-
-
-class Bus:
-    def __init__(self, address: str, log: Path) -> None:
-        self.address = address
-        self.log = log
-
-    def sent(self) -> list[dict[str, object]]:
-        if not self.log.exists():
-            return []
-        return [json.loads(line) for line in self.log.read_text().splitlines()]
-
-
-@contextmanager
-def private_bus(tmp_path: Path, config: Path | None = None) -> Iterator[Bus]:
-    """A real session bus from dbus-run-session with our notification server on it."""
-    log, ready = tmp_path / "notifications.jsonl", tmp_path / "bus-address"
-    options = [f"--config-file={config}"] if config is not None else []
-    process = subprocess.Popen(
-        ["dbus-run-session", *options, "--", sys.executable, str(SERVER), str(log), str(ready)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while not ready.exists():
-            if process.poll() is not None or time.monotonic() > deadline:
-                assert process.stderr is not None
-                pytest.fail(f"notification server did not start: {process.stderr.read()!r}")
-            time.sleep(0.02)  # waiting for another process to come up, not for a timer
-        yield Bus(ready.read_text(), log)
-    finally:
-        # dbus-run-session leaves its bus and our server running when it is stopped
-        # alone: end the whole process group it leads.
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
 
 
 @pytest.fixture

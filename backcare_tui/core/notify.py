@@ -81,7 +81,8 @@ def _call(method: str, signature: str, body: tuple[object, ...]) -> tuple[object
             )
     except TimeoutError:
         raise NotifyError(f"the notification service did not answer in {TIMEOUT:g} s") from None
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        # jeepney raises RuntimeError for a transport it does not speak (tcp:, launchd:).
         raise NotifyError(f"cannot reach the D-Bus session bus at {address}: {error}") from None
     if reply.header.message_type == MessageType.error:
         detail = reply.body[0] if reply.body else reply.header.fields
