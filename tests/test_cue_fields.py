@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 import tomli_w
 
+from backcare_tui.core.cue_fields import (
+    cues_to_data,
+    read_at,
+    read_cues,
+    read_sound,
+    sound_to_data,
+)
 from backcare_tui.core.draft import RoutineDraft
 from backcare_tui.core.loader import parse_routine_text
-from backcare_tui.core.model import CueAt, SoundSwitches
+from backcare_tui.core.model import SOUND_SWITCHES, CueAt, SoundSwitches
 from backcare_tui.core.writer import routine_to_data
 
 TEXT = """
@@ -78,3 +86,164 @@ def test_a_bad_timed_cue_is_shown_at_the_cues_field() -> None:
     assert checked.for_field(1, "cues") == [
         'cues item 1: at must be a percentage like "50%" or seconds like 20 or "20s", got "soon"'
     ]
+
+
+CUES_LIKE = 'cues must be an array like ["Knees soft", { at = "50%", text = "Switch legs" }]'
+AT_LIKE = 'at must be a percentage like "50%" or seconds like 20 or "20s"'
+
+
+@pytest.mark.parametrize(
+    ("value", "texts", "times", "problems"),
+    [
+        ("Knees soft", (), (), [f'{CUES_LIKE}, got "Knees soft"']),
+        (5, (), (), [f"{CUES_LIKE}, got 5"]),
+        ({"text": "a"}, (), (), [f"{CUES_LIKE}, got a table"]),
+        (
+            ["Knees soft", 1.5, True, ["x"]],
+            ("Knees soft",),
+            (),
+            [
+                "cues item 2 must be a string or a table { at, text }, got 1.5",
+                "cues item 3 must be a string or a table { at, text }, got true",
+                "cues item 4 must be a string or a table { at, text }, got an array",
+            ],
+        ),
+        (
+            ["Slow", {"at": "5%"}, {"text": 3}, {"text": "a", "when": "1", "at": "2%"}],
+            ("Slow",),
+            (),
+            [
+                'cues item 2: "text" is required: a short text',
+                'cues item 3: "text" is required: a short text',
+                'cues item 4: unknown key "when"; a timed cue has "text" and "at"',
+            ],
+        ),
+        (
+            ["Slow", {"text": "Reverse", "at": "soon"}],
+            ("Slow",),
+            (),
+            [f'cues item 2: {AT_LIKE}, got "soon"'],
+        ),
+        (["Slow", "  ", "\t"], ("Slow",), (), ["cues must not contain empty strings"] * 2),
+        (
+            [" Start\nsmall ", {"at": "50%", "text": "Reverse"}, {"at": 45, "text": "Slow"}],
+            ("Start small", "Reverse", "Slow"),
+            (None, CueAt(50, percent=True), CueAt(45)),
+            [],
+        ),
+        ([{"text": "Reverse"}, "Slow"], ("Reverse", "Slow"), (), []),
+    ],
+    ids=[
+        "a string",
+        "a number",
+        "a table",
+        "items of other types",
+        "tables without text or with other keys",
+        "a bad time",
+        "empty strings",
+        "plain and timed",
+        "no times: a plain list",
+    ],
+)
+def test_cues_are_read_or_refused_in_words(
+    value: object, texts: tuple[str, ...], times: tuple[CueAt | None, ...], problems: list[str]
+) -> None:
+    found: list[str] = []
+    assert read_cues(value, found.append) == (texts, times)
+    assert found == problems
+
+
+@pytest.mark.parametrize(
+    ("value", "at", "problem"),
+    [
+        (None, None, None),
+        ("50%", CueAt(50, percent=True), None),
+        (" 12.5 % ", CueAt(12.5, percent=True), None),
+        ("0%", CueAt(0, percent=True), None),
+        ("99.9%", CueAt(99.9, percent=True), None),
+        ("100%", None, 'at must be a percentage from 0% to under 100%, got "100%"'),
+        ("-1%", None, 'at must be a percentage from 0% to under 100%, got "-1%"'),
+        ("nan%", None, 'at must be a percentage from 0% to under 100%, got "nan%"'),
+        ("half%", None, f'{AT_LIKE}, got "half%"'),
+        (0, CueAt(0), None),
+        ("20s", CueAt(20), None),
+        (2.5, CueAt(2.5), None),
+        ("1h", CueAt(3600), None),
+        (3601, None, "at must be at most 1 hour (3600 s), got 3601"),
+        ("soon", None, f'{AT_LIKE}, got "soon"'),
+        (True, None, f"{AT_LIKE}, got true"),
+        (False, None, f"{AT_LIKE}, got false"),
+        ({}, None, f"{AT_LIKE}, got a table"),
+        ("x" * 50, None, f'{AT_LIKE}, got "{"x" * 40}"'),
+        (1j, None, f"{AT_LIKE}, got complex"),
+    ],
+)
+def test_a_cues_time(value: object, at: CueAt | None, problem: str | None) -> None:
+    found: list[str] = []
+    assert read_at(value, "step 2", found.append) == at
+    assert found == ([] if problem is None else [f"step 2: {problem}"])
+
+
+@pytest.mark.parametrize(
+    ("value", "switches", "problems"),
+    [
+        (True, None, []),
+        (False, SoundSwitches(**dict.fromkeys(SOUND_SWITCHES, False)), []),
+        ({}, SoundSwitches(), []),
+        (
+            {"countdown": False, "halfway": True},
+            SoundSwitches(countdown=False, halfway=True),
+            [],
+        ),
+        (1, None, ["sound must be true, false or a table like { countdown = false }, got 1"]),
+        (
+            "on",
+            None,
+            ['sound must be true, false or a table like { countdown = false }, got "on"'],
+        ),
+        (
+            {"countdwn": False, "phases": False},
+            SoundSwitches(phases=False),
+            ['unknown sound switch "countdwn"; did you mean "countdown"?'],
+        ),
+        (
+            {"zzz": False},
+            SoundSwitches(),
+            [
+                'unknown sound switch "zzz" '
+                "(switches: phases, countdown, halfway, breathing, finished)"
+            ],
+        ),
+        (
+            {"countdown": 1, "finished": False},
+            SoundSwitches(finished=False),
+            ["sound.countdown must be true or false, got 1"],
+        ),
+    ],
+)
+def test_sound_is_read_or_refused_in_words(
+    value: object, switches: SoundSwitches | None, problems: list[str]
+) -> None:
+    found: list[str] = []
+    assert read_sound(value, found.append) == switches
+    assert found == problems
+
+
+def test_cues_and_sound_are_written_in_their_shortest_form() -> None:
+    assert cues_to_data(("Slow", "Fast"), ()) == ["Slow", "Fast"]
+    assert cues_to_data(
+        ("Slow", "Half", "Late", "Later"),
+        (None, CueAt(12.5, percent=True), CueAt(45.0), CueAt(2.5)),
+    ) == [
+        "Slow",
+        {"at": "12.5%", "text": "Half"},
+        {"at": 45, "text": "Late"},
+        {"at": 2.5, "text": "Later"},
+    ]
+    assert type(cues_to_data(("Late",), (CueAt(45.0),))[0]["at"]) is int
+    assert sound_to_data(SoundSwitches(**dict.fromkeys(SOUND_SWITCHES, False))) is False
+    assert sound_to_data(SoundSwitches(countdown=False, breathing=True)) == {
+        "countdown": False,
+        "breathing": True,
+    }
+    assert sound_to_data(SoundSwitches()) == {}

@@ -10,12 +10,13 @@ import pytest
 from apps import AppFactory
 
 from backcare_tui.app import BackcareApp
-from backcare_tui.core.errors import Problem
+from backcare_tui.core.errors import BackcareError, Problem
 from backcare_tui.core.external_editor import (
     EditorNotFound,
     editor_argv,
     editor_command,
     problem_line,
+    run_editor,
 )
 from backcare_tui.core.library import USER, load_entry
 from backcare_tui.core.loader import load_routine
@@ -210,3 +211,119 @@ async def test_unsaved_form_changes_are_saved_before_the_editor_opens(
         loaded = load_routine(path)
         assert (loaded.name, loaded.steps[0].name) == ("Squeeze more", "Warm up well")
         assert screen.draft.name == "Squeeze more"
+
+
+@pytest.mark.parametrize(
+    ("editor", "line", "expected"),
+    [
+        *[
+            (name, 3, [name, "+3", "/r/x.toml"])
+            for name in ("vi", "view", "gvim", "pico", "emacsclient")
+        ],
+        ("helix", 3, ["helix", "/r/x.toml:3"]),
+        *[
+            (name, 3, [name, "--goto", "/r/x.toml:3"])
+            for name in ("code", "codium", "code-insiders")
+        ],
+        ("C:/Apps/Code.EXE", 3, ["C:/Apps/Code.EXE", "--goto", "/r/x.toml:3"]),
+        ("VIM", 1, ["VIM", "+1", "/r/x.toml"]),
+        ("vim", 0, ["vim", "/r/x.toml"]),
+        ("code", -2, ["code", "/r/x.toml"]),
+        ('vim "-u NONE', 3, ["vim", '"-u', "NONE", "+3", "/r/x.toml"]),
+    ],
+)
+def test_the_editor_command_for_each_editor(editor: str, line: int, expected: list[str]) -> None:
+    assert editor_command(Path("/r/x.toml"), line, {"EDITOR": editor}) == expected
+
+
+def test_the_editor_comes_from_the_environment_when_none_is_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VISUAL", "  ")
+    monkeypatch.setenv("EDITOR", "hx")
+    assert editor_command(Path("/r/x.toml"), 5) == ["hx", "/r/x.toml:5"]
+
+
+def test_no_editor_at_all_says_what_to_set_word_for_word(tmp_path: Path) -> None:
+    executable(tmp_path, "emacs")
+    with pytest.raises(EditorNotFound) as raised:
+        editor_argv({"PATH": str(tmp_path), "VISUAL": "", "EDITOR": " "})
+    assert raised.value.title == "No editor"
+    assert raised.value.message == (
+        "set $VISUAL or $EDITOR to your editor (for example EDITOR=nano); "
+        "neither nano nor vi was found"
+    )
+
+
+def test_the_editor_runs_and_its_exit_status_comes_back(tmp_path: Path) -> None:
+    log = tmp_path / "editor.log"
+    editor = executable(tmp_path / "bin", "vim", f'#!/bin/sh\necho "$@" > "{log}"\nexit 3\n')
+    assert run_editor([str(editor), "+4", "/r/x.toml"]) == 3
+    assert log.read_text() == "+4 /r/x.toml\n"
+
+
+def test_an_editor_that_cannot_run_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BackcareError) as missing:
+        run_editor([str(tmp_path / "nope"), "/r/x.toml"])
+    assert missing.value.title == "Editor not found"
+    assert missing.value.message == (
+        f"cannot run {str(tmp_path / 'nope')!r}; check $VISUAL and $EDITOR"
+    )
+    not_a_program = tmp_path / "notes.txt"
+    not_a_program.write_text("vim\n")
+    with pytest.raises(BackcareError) as failed:
+        run_editor([str(not_a_program), "/r/x.toml"])
+    assert failed.value.title == "Editor failed"
+    assert failed.value.message == f"cannot run {str(not_a_program)!r}: Permission denied"
+
+
+ROUTINE = """\
+format = 1
+name = "R"
+prepare = 5
+
+[[steps]]
+name = "One"
+duration = 30
+
+[[ steps ]]
+"name" = "Two"
+hold = 5
+  "reps" = 0
+
+[[steps]]
+name = "Three"
+hold = 5
+"""
+
+
+@pytest.mark.parametrize(
+    ("message", "step", "line"),
+    [
+        ("prepare must be a number from 0 to 600, got -1", None, 3),
+        ('unknown key "prepare"', None, 3),
+        ("volume must be ...", None, None),
+        ("reps must be a whole number from 1 to 100, got 0", 2, 12),
+        ('unknown key "reps" in a step', 2, 12),
+        ("name must be a short text", 2, 10),
+        ("duration must be a length", 1, 7),
+        ("duration must be a length", 2, 9),
+        ("hold must be a length", 3, 16),
+        ("! something", 3, 14),
+        ("hold must be a length", 4, None),
+    ],
+)
+def test_the_line_of_a_problem_in_a_routine(
+    message: str, step: int | None, line: int | None
+) -> None:
+    assert problem_line(ROUTINE, Problem("r.toml", message, step=step)) == line
+
+
+def test_the_line_of_a_problem_without_steps_or_tables() -> None:
+    text = 'format = 1\nname = "R"\n'
+    assert problem_line(text, Problem("r.toml", "name must be a short text")) == 2
+    assert problem_line(text, Problem("r.toml", "reps must be a number", step=1)) is None
+    inline = 'name = "R"\nsteps = [\n  { name = "One", duration = 30 },\n  { name = "Two" },\n]\n'
+    assert problem_line(inline, Problem("r.toml", "hold is missing", step=1)) == 3
+    assert problem_line(inline, Problem("r.toml", "hold is missing", step=2)) == 4
+    assert problem_line(inline, Problem("r.toml", "hold is missing", step=3)) is None
