@@ -77,3 +77,19 @@ async def test_home_does_not_rescan_when_nothing_changed(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.library is library
+
+
+def test_every_routine_file_is_seen_past_whatever_else_the_folder_holds(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    files = [first / f"r{n:02d}.toml" for n in range(12)] + [second / "s.toml"]
+    for path in files:
+        path.write_text("x")
+    # Made last, so a folder that lists newest first (tmpfs) gives them first.
+    for n in range(5):
+        (first / f"notes{n}.txt").write_text("x")
+        (first / f"folder{n}.toml").mkdir()
+    (first / "loop.toml").symlink_to(first / "loop.toml")
+    found = snapshot([tmp_path / "missing", first, tmp_path / "r00.toml", second])
+    assert sorted(found) == sorted(str(path) for path in files)
