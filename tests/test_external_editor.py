@@ -303,6 +303,7 @@ hold = 5
         ("prepare must be a number from 0 to 600, got -1", None, 3),
         ('unknown key "prepare"', None, 3),
         ("volume must be ...", None, None),
+        ("duration must be a length", None, None),
         ("reps must be a whole number from 1 to 100, got 0", 2, 12),
         ('unknown key "reps" in a step', 2, 12),
         ("name must be a short text", 2, 10),
@@ -327,3 +328,49 @@ def test_the_line_of_a_problem_without_steps_or_tables() -> None:
     assert problem_line(inline, Problem("r.toml", "hold is missing", step=1)) == 3
     assert problem_line(inline, Problem("r.toml", "hold is missing", step=2)) == 4
     assert problem_line(inline, Problem("r.toml", "hold is missing", step=3)) is None
+
+
+STEPS_ONLY_TABLES = """\
+format = 1
+name = "R"
+
+[[steps]]
+[steps.breathing]
+inhale = 4
+
+[[steps]]
+name = "Two"
+hold = 5
+
+[[steps]]
+name = "Three"
+reps = 3
+"""
+
+
+@pytest.mark.parametrize(
+    ("message", "step", "line"),
+    [
+        ("format must be 1, got 2", None, 1),
+        ("hold must be a length", None, None),
+        ('unknown key "inhale"', 1, 4),
+        ("reps must be a whole number", 2, 8),
+        ("reps must be a whole number", 3, 14),
+    ],
+    ids=[
+        "a key on the first line",
+        "a step's key is not the file's",
+        "a breathing table ends the step's own keys",
+        "a later step's key is not this step's",
+        "its own key",
+    ],
+)
+def test_the_line_stays_inside_the_part_of_the_file_it_belongs_to(
+    message: str, step: int | None, line: int | None
+) -> None:
+    assert problem_line(STEPS_ONLY_TABLES, Problem("r.toml", message, step=step)) == line
+
+
+def test_inline_steps_are_counted_from_the_steps_array() -> None:
+    text = 'name = "R"\nwarmup = [\n  { name = "x" }]\nsteps = [\n  { name = "One" },\n]\n'
+    assert problem_line(text, Problem("r.toml", "hold is missing", step=1)) == 5
