@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
 from backcare_tui.core.breathing import BreathPattern
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.cues import Cue, CueSwitches, Guide, cue_text, merge
-from backcare_tui.core.model import Breathing, CueAt, Held, Routine, SoundSwitches, Step, Timed
+from backcare_tui.core.cues import SLACK, Cue, CueSwitches, Guide, cue_text, merge, phase_marks
+from backcare_tui.core.model import (
+    Breathing,
+    CueAt,
+    Held,
+    Rest,
+    Routine,
+    SoundSwitches,
+    Step,
+    Timed,
+)
 from backcare_tui.core.player import Player
 from backcare_tui.core.settings import Settings
 from backcare_tui.core.synth import CueSound as S
@@ -159,3 +173,116 @@ def test_a_missed_moment_plays_only_the_newest_cue() -> None:
 def test_merge_keeps_the_most_important_sound_and_all_words() -> None:
     merged = merge([Cue(S.TICK, "1"), Cue(S.WORK, "Plank."), Cue()])
     assert merged == Cue(S.WORK, "1. Plank")
+
+
+def started(routine: Routine, switches: CueSwitches) -> tuple[Player, Guide, FakeClock]:
+    timeline = compile_routine(routine)
+    clock = FakeClock()
+    player = Player(timeline, clock)
+    guide = Guide(timeline, switches)
+    player.start()
+    return player, guide, clock
+
+
+@pytest.mark.parametrize(
+    ("setting", "switch"),
+    [
+        ("cue_phases", "phases"),
+        ("cue_countdown", "countdown"),
+        ("cue_halfway", "halfway"),
+        ("cue_breathing", "breathing"),
+        ("cue_finished", "finished"),
+        ("voice", "voice"),
+        ("speak_cues", "speak_cues"),
+    ],
+)
+def test_each_setting_turns_its_own_cue(setting: str, switch: str) -> None:
+    default: bool = getattr(Settings(), setting)
+    changed: dict[str, Any] = {setting: not default}
+    switches = CueSwitches.from_settings(replace(Settings(), **changed))
+    assert switches == replace(CueSwitches(), **{switch: not default})
+
+
+def test_with_voice_but_no_breath_cues_a_breath_says_only_the_step() -> None:
+    breathe = Step("Slow breaths", Breathing(BreathPattern(4, 0, 6, 0), cycles=2))
+    heard = play(Routine("B", (breathe,), prepare=0), CueSwitches(voice=True))
+    assert [(at, words) for at, _sound, words in heard] == [
+        (0.0, "Slow breaths"),
+        (20.0, "Well done. Session complete."),
+    ]
+
+
+def test_a_rest_step_at_the_end_is_just_rest() -> None:
+    routine = Routine(
+        "R", (Step("Plank", Held(hold=5)), Step("Lie still", Rest(rest=5))), prepare=0
+    )
+    heard = play(routine, CueSwitches(voice=True, countdown=False))
+    assert heard == [
+        (0.0, S.WORK, "Plank"),
+        (5.0, S.REST, "Rest"),
+        (10.0, S.FINISHED, "Well done. Session complete."),
+    ]
+
+
+def test_timed_cues_alone_show_nothing_before_their_moment() -> None:
+    step = Step(
+        "Plank",
+        Held(hold=10, reps=2, rest=2),
+        cues=("Zed", "Alpha", "Late"),
+        cue_at=(None, CueAt(0, percent=True), CueAt(50, percent=True)),
+    )
+    timeline = compile_routine(Routine("R", (step,), prepare=0))
+    hold = timeline.phases[0]
+    assert [cue_text(timeline, hold, at) for at in (0.0, 4.9, 5.0)] == ["Alpha", "Alpha", "Late"]
+    only_timed = Step("Plank", Held(hold=10), cues=("Late",), cue_at=(CueAt(50, percent=True),))
+    timeline = compile_routine(Routine("R", (only_timed,), prepare=0))
+    assert [cue_text(timeline, timeline.phases[0], at) for at in (0.0, 5.0)] == ["", "Late"]
+
+
+def test_cues_are_spoken_only_with_the_voice_on() -> None:
+    timeline = compile_routine(Routine("R", (DEAD_BUG,), prepare=0))
+    quiet = phase_marks(timeline, timeline.phases[0], CueSwitches(speak_cues=True))
+    assert [(mark.at, mark.cue.words, mark.text) for mark in quiet] == [
+        (0.0, "", "Slow"),
+        (10.0, "", None),
+        (15.0, "", "Exhale"),
+    ]
+
+
+def test_the_guide_waits_for_nothing_unless_a_session_is_running() -> None:
+    player, guide, clock = started(ROUTINE, VOICE)
+    assert guide.until_next(player) is not None
+    player.pause()
+    assert guide.until_next(player) is None
+    player.resume()
+    player.stop()
+    assert guide.until_next(player) is None
+    assert guide.react(player.update(), player) == Cue()
+    finished, guide, clock = started(Routine("R", (Step("Plank", Held(hold=3)),)), VOICE)
+    clock.advance(60)
+    guide.react(finished.update(), finished)
+    assert guide.until_next(finished) is None
+    waiting = Player(compile_routine(ROUTINE), FakeClock())
+    assert Guide(waiting.timeline, VOICE).until_next(waiting) is None
+
+
+def test_at_a_countdown_second_the_guide_waits_for_the_next_one() -> None:
+    player, guide, clock = started(Routine("R", (Step("Plank", Held(hold=5)),), prepare=0), VOICE)
+    guide.react(player.update(), player)
+    clock.advance(2.0)
+    guide.react(player.update(), player)
+    assert guide.until_next(player) == pytest.approx(1.0 + SLACK)
+
+
+def test_after_a_stall_the_step_is_not_named_again_for_its_next_rep() -> None:
+    step = Step("Bridge", Held(hold=4, reps=3, rest=2))
+    player, guide, clock = started(Routine("R", (step,), prepare=0), VOICE)
+    assert guide.react(player.update(), player) == Cue(S.WORK, "Bridge")
+    clock.advance(6.5)  # past the first hold and its rest, into the second hold
+    assert guide.react(player.update(), player) == Cue(S.WORK, "")
+
+
+def test_merge_keeps_a_word_ending_in_a_capital_x() -> None:
+    assert merge([Cue(words="Get ready. Pose X"), Cue(words="Halfway.")]) == Cue(
+        None, "Get ready. Pose X. Halfway"
+    )

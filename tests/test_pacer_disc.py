@@ -232,3 +232,87 @@ def test_changed_spans_cover_every_change_and_skip_only_equal_cells(old: str, ne
     if len(spans) == 2:
         (_, first_end), (second_start, _) = spans
         assert second_start - first_end >= 4
+
+
+@pytest.mark.parametrize(
+    ("rows", "level", "blocks", "ascii"),
+    [
+        (3, 0.0, ("      ", "  ██  ", "      "), ("      ", "  OO  ", "      ")),
+        (3, 0.5, ("  ▄▄  ", " ████ ", "  ▀▀  "), ("  oo  ", " O@@O ", "  oo  ")),
+        (3, 1.0, ("▄████▄", "██████", "▀████▀"), (".O@@O.", "@@@@@@", ".O@@O.")),
+        (
+            4,
+            0.0,
+            ("        ", "   ▄▄   ", "   ▀▀   ", "        "),
+            ("        ", "   oo   ", "   oo   ", "        "),
+        ),
+        (
+            4,
+            0.5,
+            ("   ▄▄   ", " ▄████▄ ", " ▀████▀ ", "   ▀▀   "),
+            ("   ..   ", " .@@@@. ", " .@@@@. ", "   ..   "),
+        ),
+        (
+            4,
+            1.0,
+            (" ▄████▄ ", "████████", "████████", " ▀████▀ "),
+            (" oO@@Oo ", "O@@@@@@O", "O@@@@@@O", " oO@@Oo "),
+        ),
+    ],
+)
+def test_the_disc_as_drawn(
+    rows: int, level: float, blocks: tuple[str, ...], ascii: tuple[str, ...]
+) -> None:
+    assert disc_lines(level, rows) == blocks
+    assert disc_lines(level, rows, ascii=True) == ascii
+
+
+@pytest.mark.parametrize(
+    ("kind", "elapsed", "length", "rows"),
+    [
+        (PhaseKind.INHALE, 0.0, 0.0, 12),
+        (PhaseKind.INHALE, 0.0, 0.5, 12),
+        (PhaseKind.INHALE, 0.0, 4.0, 0),
+        (PhaseKind.INHALE, 5.0, 4.0, 12),
+        (PhaseKind.EXHALE, 4.0, 4.0, 12),
+        (PhaseKind.EXHALE, 3.99, 4.0, 12),
+        (PhaseKind.HOLD_OUT, 0.0, 4.0, 12),
+    ],
+)
+def test_no_wake_up_for_a_shape_that_will_not_change(
+    kind: PhaseKind, elapsed: float, length: float, rows: int
+) -> None:
+    delay = until_shape_changes(kind, elapsed, length, rows)
+    if length == 0.5:
+        assert delay is not None and 0 < delay <= 0.5
+    else:
+        assert delay is None
+
+
+@pytest.mark.parametrize("kind", [PhaseKind.INHALE, PhaseKind.EXHALE])
+@pytest.mark.parametrize(("rows", "length"), [(1, 0.8), (3, 1.0), (5, 3.0)])
+def test_each_wake_up_finds_a_new_picture_on_small_discs(
+    kind: PhaseKind, rows: int, length: float
+) -> None:
+    """On small discs and short breaths too: the wake-up comes right after a pixel
+    turns, and no picture is skipped."""
+
+    def picture(at: float) -> tuple[str, ...]:
+        level = breath_level(kind, at / length)
+        return (
+            disc_lines(level, rows)
+            if rows >= 3
+            else tuple(map(str, pixel_spans(disc_radius(level, rows), rows)))
+        )
+
+    elapsed, shown, changes = 0.0, picture(0.0), 0
+    while (delay := until_shape_changes(kind, elapsed, length, rows, floor=0.0)) is not None:
+        assert delay > 0
+        assert picture(elapsed + delay - CROSSING_SLACK - 1e-6) == shown
+        elapsed += delay
+        if elapsed >= length:
+            break
+        assert picture(elapsed) != shown
+        shown, changes = picture(elapsed), changes + 1
+    assert picture(length) == shown, "the last change was not missed"
+    assert changes >= rows

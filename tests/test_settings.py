@@ -250,3 +250,49 @@ def test_reminder_settings_are_checked_by_the_schedule_parser(config: Path) -> N
         'remind_every must be minutes like "50m" or "1h30m", or "", got \'2m\'; using \'\'',
         "min_gap must be a whole number from 0 to 1440, got -1; using 45",
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("cue_breathing", "yes", "cue_breathing must be true or false, got 'yes'; using false"),
+        ("sound", 1, "sound must be true or false, got 1; using true"),
+        (
+            "routine_folders",
+            "~/r",
+            "routine_folders must be a list of folder paths, got '~/r'; using []",
+        ),
+        (
+            "prepare_seconds",
+            601,
+            "prepare_seconds must be a number from 0 to 600, got 601; using 5",
+        ),
+        ("min_gap", 1441, "min_gap must be a whole number from 0 to 1440, got 1441; using 45"),
+        (
+            "volume",
+            "loud" * 12,
+            f"volume must be a whole number from 0 to 100, got {repr('loud' * 12)[:40]}; using 80",
+        ),
+        ("theme", None, "theme must be a string, got None; using 'textual-dark'"),
+    ],
+)
+def test_a_refused_value_is_named_word_for_word(key: str, value: object, message: str) -> None:
+    assert check_value(key, value) == (getattr(Settings(), key), message)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("volume", 0),
+        ("volume", 100),
+        ("weekly_goal", 21),
+        ("min_gap", 1440),
+        ("prepare_seconds", 600),
+        ("prepare_seconds", 0.5),
+    ],
+)
+def test_the_limits_themselves_are_allowed_and_keep_their_type(key: str, value: float) -> None:
+    checked, problem = check_value(key, value)
+    assert problem is None
+    assert checked == value
+    assert type(checked) is type(getattr(Settings(), key))
