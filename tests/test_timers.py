@@ -20,6 +20,7 @@ from backcare_tui.core.timers import (
     crontab_lines,
     launchd_plist,
     on_calendar_lines,
+    systemd_quote,
     systemd_units,
 )
 
@@ -207,3 +208,67 @@ def test_launchd_plist(tmp_path: Path) -> None:
         launchd_plist(build_schedule(at=["7:00"]), ["/b"], {}).encode("utf-8")
     )
     assert every_day["StartCalendarInterval"] == [{"Hour": 7, "Minute": 0}]
+
+
+@pytest.mark.parametrize(
+    ("word", "quoted"),
+    [
+        ("/opt/bc/backcare", "/opt/bc/backcare"),
+        ("XDG_CONFIG_HOME=/home/me/.config,a@b+c:d", "XDG_CONFIG_HOME=/home/me/.config,a@b+c:d"),
+        ("/home/a b/backcare", '"/home/a b/backcare"'),
+        ("50%", '"50%%"'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("C:\\bc", '"C:\\\\bc"'),
+        ("", '""'),
+    ],
+)
+def test_systemd_words_are_quoted_only_when_they_need_it(word: str, quoted: str) -> None:
+    assert systemd_quote(word) == quoted
+
+
+def test_every_environment_line_of_the_service(tmp_path: Path) -> None:
+    units = systemd_units(
+        build_schedule(at=["12:30"]),
+        ["/opt/bc/backcare", "remind", "now"],
+        {"XDG_CONFIG_HOME": "/c", "XDG_DATA_HOME": "/d"},
+    )
+    assert (
+        "Environment=DBUS_SESSION_BUS_ADDRESS=unix:path=%t/bus\n"
+        "Environment=XDG_CONFIG_HOME=/c\n"
+        "Environment=XDG_DATA_HOME=/d\n"
+        "ExecStart=/opt/bc/backcare remind now\n"
+    ) in units["backcare-remind.service"]
+
+
+def test_daily_crontab_lines_run_every_day_with_every_variable() -> None:
+    lines = crontab_lines(
+        build_schedule(at=["12:30", "16:00"]),
+        ["/opt/bc/backcare", "remind", "now"],
+        {"XDG_CONFIG_HOME": "/c", "XDG_DATA_HOME": "/d"},
+    )
+    run = "XDG_CONFIG_HOME=/c XDG_DATA_HOME=/d /opt/bc/backcare remind now >/dev/null 2>&1"
+    assert lines == [f"30 12 * * * {run} {CRON_MARKER}", f"0 16 * * * {run} {CRON_MARKER}"]
+
+
+@pytest.mark.parametrize(
+    ("days", "intervals"),
+    [
+        (
+            "daily",
+            [{"Hour": 10, "Minute": 30}, {"Hour": 16, "Minute": 0}],
+        ),
+        (
+            "sat",
+            [{"Weekday": 6, "Hour": 10, "Minute": 30}, {"Weekday": 6, "Hour": 16, "Minute": 0}],
+        ),
+    ],
+)
+def test_launchd_fires_at_each_time_of_each_day(days: str, intervals: list[dict[str, int]]) -> None:
+    plist = launchd_plist(build_schedule(at=["10:30", "16:00"], days=days), ["/x/backcare"], {})
+    agent = plistlib.loads(plist.encode("utf-8"))
+    assert agent["StartCalendarInterval"] == intervals
+    assert all(type(value) is int for entry in intervals for value in entry.values())
+    assert all(
+        type(value) is int for entry in agent["StartCalendarInterval"] for value in entry.values()
+    )
+    assert "EnvironmentVariables" not in agent
