@@ -41,6 +41,7 @@ def main(log_path: str, ready_path: str, mode: str = "answering") -> None:
             with open(log_path, "a") as log:
                 record = {"app": app, "summary": summary, "body": body, "timeout": timeout}
                 record |= {"replaces": replaces, "icon": icon, "actions": actions}
+                record["interface"] = message.header.fields.get(HeaderFields.interface)
                 record["hints"] = {key: value[1] for key, value in hints.items()}
                 log.write(json.dumps(record) + "\n")
             connection.send(new_method_return(message, "u", (sent,)))

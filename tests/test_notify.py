@@ -44,6 +44,7 @@ def test_a_notification_arrives_with_its_title_and_body(bus: Bus) -> None:
     assert bus.sent() == [
         {
             "app": "backcare",
+            "interface": "org.freedesktop.Notifications",
             "replaces": 0,
             "icon": "",
             "summary": "Time for your back",
