@@ -43,11 +43,14 @@ def test_backcare_now_sets_the_clock(
     assert now.utcoffset() == expected.utcoffset()
 
 
-@pytest.mark.parametrize("given", ["", "   "])
+@pytest.mark.parametrize("given", [None, "", "   "])
 def test_without_it_the_clock_is_now_in_the_persons_zone(
-    tokyo: None, monkeypatch: pytest.MonkeyPatch, given: str
+    tokyo: None, monkeypatch: pytest.MonkeyPatch, given: str | None
 ) -> None:
-    monkeypatch.setenv("BACKCARE_NOW", given)
+    if given is None:
+        monkeypatch.delenv("BACKCARE_NOW", raising=False)
+    else:
+        monkeypatch.setenv("BACKCARE_NOW", given)
     before = datetime.now(UTC)
     now = wall_clock()
     assert before <= now <= datetime.now(UTC)
