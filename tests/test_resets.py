@@ -8,13 +8,19 @@ for "no resets", since that would bring old levels back.
 from __future__ import annotations
 
 import errno
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from backcare_tui.core import resets as resets_module
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.resets import add_reset, load_resets, resets_file, resets_for
+from backcare_tui.core.resets import HEADER, add_reset, load_resets, resets_file, resets_for
 
 IN_BERLIN = timezone(timedelta(hours=1))
 
@@ -28,7 +34,17 @@ def test_no_file_is_no_resets(isolated_home: Path) -> None:
     assert resets_for(load_resets(), "Plank practice") == []
 
 
-def test_each_reset_is_one_entry_in_utc_to_the_second(isolated_home: Path) -> None:
+@pytest.fixture
+def in_berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own zone is not UTC (the file must not follow it)."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_each_reset_is_one_entry_in_utc_to_the_second(isolated_home: Path, in_berlin: None) -> None:
     add_reset("Plank practice", datetime(2026, 11, 20, 9, 30, 15, 999_000, tzinfo=IN_BERLIN))
     add_reset("Desk break", datetime(2026, 11, 21, 7, 0, tzinfo=UTC))
     assert resets_file().read_text(encoding="utf-8") == (
@@ -55,16 +71,16 @@ def test_resets_are_read_by_name_whatever_its_case_and_spaces(isolated_home: Pat
 
 def test_a_hand_edited_file_keeps_what_makes_sense(isolated_home: Path) -> None:
     """A time without a zone is taken as UTC (as written); entries that are not a routine
-    name and a time are passed over, never an error."""
+    name and a time are passed over, never an error, and never stop the reading."""
     path = resets_file()
     path.parent.mkdir(parents=True)
     path.write_text(
         "reset = [\n"
+        '  "Plank",\n'
         '  { routine = "Plank", at = 2026-11-20T08:30:00 },\n'
         '  { routine = "Plank", at = 2026-11-21T08:30:00+02:00 },\n'
         '  { routine = "Plank", at = "yesterday" },\n'
         "  { routine = 3, at = 2026-11-20T08:30:00Z },\n"
-        '  "Plank",\n'
         "]\n",
         encoding="utf-8",
     )
@@ -122,3 +138,40 @@ def test_a_reset_goes_into_new_folders(tmp_path: Path) -> None:
     path = tmp_path / "elsewhere" / "deeper" / "resets.toml"
     add_reset("Plank", datetime(2026, 11, 22, tzinfo=UTC), path)
     assert load_resets(path) == {"plank": [datetime(2026, 11, 22, tzinfo=UTC)]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", HEADER, HEADER + "reset = []\n", "[other]\nkey = 1\n"],
+    ids=["empty", "every entry removed", "an empty list", "no reset table"],
+)
+def test_a_file_with_every_reset_removed_has_none_and_takes_a_new_one(
+    isolated_home: Path, text: str
+) -> None:
+    """Its header says "Remove an entry to undo its reset": all of them may go."""
+    path = resets_file()
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    assert load_resets() == {}
+    add_reset("Plank", datetime(2026, 11, 22, tzinfo=UTC))
+    assert load_resets() == {"plank": [datetime(2026, 11, 22, tzinfo=UTC)]}
+
+
+def test_names_in_any_script_are_read_back_whatever_the_locale(isolated_home: Path) -> None:
+    """The file is UTF-8: a process whose locale reads files as ASCII (UTF-8 mode and C locale
+    coercion off, as a bare `LC_ALL=C` service may run) still reads "Übung" back and adds to it."""
+    add_reset("Übung für Rücken", datetime(2026, 11, 22, tzinfo=UTC))
+    code = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from backcare_tui.core.resets import add_reset, load_resets\n"
+        "add_reset('\\u00dcbung', datetime(2026, 11, 23, tzinfo=UTC))\n"
+        "print(ascii(sorted(load_resets())), sys.flags.utf8_mode)\n"
+    )
+    package_root = Path(resets_module.__file__).resolve().parent.parent.parent
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=package_root
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "['\\xfcbung', '\\xfcbung f\\xfcr r\\xfccken'] 0\n"
