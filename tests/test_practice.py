@@ -7,9 +7,10 @@ Real SQLite logs written by `record_session`; real reset files written by `add_r
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
+import pytest
 from practice_files import PLANK_PRACTICE
 
 from backcare_tui.core.history import record_session
@@ -138,17 +139,26 @@ def test_unreadable_resets_are_said_and_the_sessions_still_read(isolated_home: P
     assert notice.startswith(f"Level resets unreadable: {resets_file()}: ")
 
 
-def test_today_comes_from_the_same_sessions(isolated_home: Path) -> None:
+HAWAII = timezone(timedelta(hours=-10))
+
+
+@pytest.mark.parametrize(
+    ("tz", "reason", "this_week"),
+    [
+        (UTC, "Done today: Plank practice at 09:00", 3),
+        # 09:00 UTC was 23:00 the day before: the first of the three was last week's Sunday.
+        (HAWAII, "A favourite, last done yesterday", 2),
+    ],
+    ids=["UTC", "Hawaii"],
+)
+def test_today_comes_from_the_same_sessions_in_the_persons_zone(
+    isolated_home: Path, tz: tzinfo, reason: str, this_week: int
+) -> None:
     for day in range(3):
         record_session(played(day))
     practice = load_practice()
-    monday = date(2026, 11, 2)
-    today = practice.today(Settings(weekly_goal=4), monday + timedelta(days=3), tz=UTC)
-    assert (today.routine, today.reason, today.week_sessions, today.weekly_goal) == (
-        "Plank practice",
-        "A favourite, last done yesterday",
-        3,
-        4,
-    )
-    unknown = practice.today(Settings(), monday + timedelta(days=3), tz=UTC, exists=lambda n: False)
-    assert unknown.routine != "Plank practice"
+    wednesday = date(2026, 11, 4)
+    today = practice.today(Settings(weekly_goal=4), wednesday, tz=tz)
+    assert (today.reason, today.week_sessions, today.weekly_goal) == (reason, this_week, 4)
+    passed_over = practice.today(Settings(), wednesday, tz=HAWAII, exists=lambda name: False)
+    assert passed_over.routine != "Plank practice"
