@@ -145,9 +145,16 @@ AT = datetime(2026, 5, 1, 7, 0, 0, tzinfo=UTC)
 
 def test_the_shortest_session_recorded_is_10_seconds(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
-    added = add_sessions_once([played(10.0, AT), played(9.99, AT + timedelta(hours=1))], path)
+    added = add_sessions_once(
+        [
+            played(10.0, AT),
+            played(9.99, AT + timedelta(hours=1)),
+            played(0, AT + timedelta(hours=2)),
+        ],
+        path,
+    )
     assert [s.actual_seconds for s in added.added] == [10.0]
-    assert (added.already_there, added.too_short) == (0, 1)
+    assert (added.already_there, added.too_short) == (0, 2)
     assert [r[0] for r in rows(path)] == ["2026-05-01T07:00:00+00:00"]
 
 
