@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,7 +13,13 @@ import pytest
 from backcare_tui.core.due import Week
 from backcare_tui.core.history import record_session
 from backcare_tui.core.session_summary import SessionSummary
-from backcare_tui.core.week_log import read_recent, read_week, recent_query, week_start
+from backcare_tui.core.week_log import (
+    read_recent,
+    read_week,
+    recent_query,
+    week_of,
+    week_start,
+)
 
 WEDNESDAY = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
 
@@ -153,6 +161,9 @@ def test_the_week_counts_the_days_left_and_passes_the_goal_and_plan_on(
     for planned in (False, True):
         week = read_week(now, 4, planned_today=planned, path=tmp_path / "none.db")
         assert week == Week(False, 0, 4, days_left, planned)
+    # Unless told (`remind now` does not say), no plan names a routine today.
+    assert read_week(now, 4, path=tmp_path / "none.db") == Week(False, 0, 4, days_left, False)
+    assert week_of([], now, 4) == Week(False, 0, 4, days_left, False)
 
 
 INDIA = timezone(timedelta(hours=5, minutes=30))
@@ -171,14 +182,38 @@ def test_the_week_and_today_are_the_persons_not_utcs(tmp_path: Path) -> None:
     assert week_start(monday_early) == datetime(2026, 11, 30, tzinfo=INDIA)
 
 
-def test_four_weeks_back_starts_at_midnight(tmp_path: Path) -> None:
+@pytest.fixture
+def in_berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own zone is not UTC: the log's UTC stamps must not follow it."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+LATE_WEDNESDAY = datetime(2026, 12, 2, 15, 42, 17, 250_000, tzinfo=UTC)
+
+
+def test_four_weeks_back_starts_at_midnight(tmp_path: Path, in_berlin: None) -> None:
     """From midnight 28 days ago, to the second; earlier sessions are not read."""
     path = tmp_path / "history.db"
     first = datetime(2026, 11, 4, 0, 0, tzinfo=UTC)
     record_session(session(first), path)
     record_session(session(first - timedelta(seconds=1)), path)
-    rows = read_recent(WEDNESDAY, path)
+    rows = read_recent(LATE_WEDNESDAY, path)
     assert rows is not None and [r.started_at for r in rows] == [first]
+
+
+def test_the_week_starts_at_monday_midnight_and_today_at_midnight(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    record_session(session(datetime(2026, 11, 30, tzinfo=UTC)), path)  # Monday 00:00:00
+    record_session(session(datetime(2026, 11, 29, 23, 59, 59, tzinfo=UTC)), path)  # Sunday
+    week = read_week(LATE_WEDNESDAY, 3, path=path)
+    assert week == Week(False, 1, 3, 5, False)
+    record_session(session(datetime(2026, 12, 2, tzinfo=UTC)), path)  # Wednesday 00:00:00
+    week = read_week(LATE_WEDNESDAY, 3, path=path)
+    assert week == Week(True, 2, 3, 5, False)
 
 
 def test_a_time_written_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
