@@ -182,7 +182,7 @@ def _not_found(wanted: str, library: Library) -> str:
     """ "did you mean desk-break?" for a typo; the list of names when nothing is close."""
     keys = [e.key for e in library.entries]
     names = {slug(e.routine.name): e.key for e in library.entries if e.routine is not None}
-    close = closest(wanted.removesuffix(".toml"), keys) or names.get(
+    close = closest(wanted.lower().removesuffix(".toml"), keys) or names.get(
         closest(slug(wanted), list(names)) or ""
     )
     if close is not None:
