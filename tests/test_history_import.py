@@ -200,3 +200,30 @@ def test_a_damaged_log_is_set_aside_and_the_import_goes_into_a_new_one(
     (notice,) = added.notices
     assert notice.startswith(f"The history file was damaged; it was moved to {path}.corrupt-")
     assert len(rows(path)) == 3
+
+
+def test_a_log_found_damaged_half_way_through_an_import_counts_only_the_new_log(
+    tmp_path: Path,
+) -> None:
+    """The log's index reads fine but its table is damaged: the first try sees one session
+    as already there, then fails on writing. The log is set aside and the import runs again
+    on a new one, where nothing is already there: it must not say otherwise."""
+    path = tmp_path / "history.db"
+    record_session(played(300, AT), path)
+    with sqlite3.connect(path) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        (table_page,) = connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sessions'"
+        ).fetchone()
+    connection.close()
+    with path.open("r+b") as handle:  # the table's only page: no longer a b-tree page
+        handle.seek((table_page - 1) * page_size)
+        handle.write(b"\x00")
+    added = add_sessions_once([played(60, AT), played(60, AT + timedelta(hours=1))], path)
+    assert (len(added.added), added.already_there, added.too_short) == (2, 0, 0)
+    (notice,) = added.notices
+    assert notice.startswith(f"The history file was damaged; it was moved to {path}.corrupt-")
+    assert [(r[0], r[3]) for r in rows(path)] == [
+        ("2026-05-01T07:00:00+00:00", 60.0),
+        ("2026-05-01T08:00:00+00:00", 60.0),
+    ]
