@@ -115,8 +115,8 @@ def test_xml_with_a_dtd_is_refused_before_anything_is_read(
     with pytest.raises(ImportFailure) as caught:
         import_file(path, [])
     assert caught.value.message == (
-        f"{path}: line 2, column {column}: a DOCTYPE declaration is not allowed in an imported file "
-        "(it could make the reader fetch other files or expand without end)"
+        f"{path}: line 2, column {column}: a DOCTYPE declaration is not allowed in an "
+        "imported file (it could make the reader fetch other files or expand without end)"
     )
 
 
