@@ -53,7 +53,7 @@ NOT_A_NUMBER = 'expected a number of seconds or a string like "1m30s", got '
         (math.inf, "expected a finite number of seconds, got inf"),
         (True, NOT_A_NUMBER + "true"),
         (False, NOT_A_NUMBER + "false"),
-        ([1], NOT_A_NUMBER + "list"),
+        ([1], NOT_A_NUMBER + "an array"),
     ],
 )
 def test_bad_durations(value: object, message: str) -> None:

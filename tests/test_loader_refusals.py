@@ -224,6 +224,33 @@ BREATH = "breathing = {{ {} }}\ncycles = 3"
             'breathing = "box"\nminutes = true',
             [("minutes must be a number of minutes, got true", "minutes")],
         ),
+        ("hold = 5\nrest = -2", [("rest must not be negative, got -2", "rest")]),
+        (
+            'hold = 5\nrest = "soon"',
+            [('rest must be a duration like "90s", "2m" or "1m30s", got "soon"', "rest")],
+        ),
+        (
+            "hold = 5\nset_rest = [1]",
+            [
+                (
+                    'set_rest must be a number of seconds or a string like "1m30s", got an array',
+                    "set_rest",
+                )
+            ],
+        ),
+        (
+            "duration = 5\ninstructions = { a = 1 }",
+            [("instructions must be a string, got a table", "instructions")],
+        ),
+        (
+            "duration = 5\ninstructions = 1979-05-27T07:32:00Z",
+            [("instructions must be a string, got a date and time", "instructions")],
+        ),
+        (
+            "duration = 5\ninstructions = 1979-05-27",
+            [("instructions must be a string, got a date", "instructions")],
+        ),
+        ("duration = 5\nsay = 07:32:00", [("say must be a string, got a time of day", "say")]),
     ],
 )
 def test_step_problems_in_words_on_the_field_marked(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from .toml_types import type_name
+
 _PART = r"(\d+(?:\.\d+)?)"
 _PATTERN = re.compile(rf"^(?:{_PART}h)?(?:{_PART}m)?(?:{_PART}s)?$")
 
@@ -31,7 +33,7 @@ def parse_duration(value: object) -> float:
         seconds = hours * 3600 + minutes * 60 + secs
     else:
         raise DurationError(
-            f'expected a number of seconds or a string like "1m30s", got {type(value).__name__}'
+            f'expected a number of seconds or a string like "1m30s", got {type_name(value)}'
         )
     if math.isnan(seconds) or math.isinf(seconds):
         raise DurationError(f"expected a finite number of seconds, got {value!r}")

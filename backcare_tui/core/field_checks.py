@@ -11,6 +11,7 @@ from .errors import Problem
 from .limits import LIMITS, MAX_NAME_LENGTH
 from .spelling import closest, suggest
 from .text import clean_line, clean_text
+from .toml_types import type_name
 
 
 def show(value: object) -> str:
@@ -24,21 +25,6 @@ def show(value: object) -> str:
     if isinstance(value, int | float):
         return str(value)
     return type_name(value)
-
-
-def type_name(value: object) -> str:
-    names = {
-        dict: "a table",
-        list: "an array",
-        str: "a string",
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-    }
-    for kind, name in names.items():
-        if isinstance(value, kind):
-            return name
-    return type(value).__name__
 
 
 def duration_message(error: DurationError) -> str:
