@@ -131,7 +131,7 @@ def fake_tools(folder: Path, answers: dict[str, str]) -> Path:
     ("systemctl", "loginctl", "woke_at", "logged_in_at", "asked_sessions"),
     [
         (
-            "echo; echo '  Inactive=0  '; echo 4500000000; echo later",
+            "echo; echo '  Inactive=0  '; echo InactiveEnterTimestampMonotonic=4500000000; echo x",
             'if [ "$1" = show-user ]; then echo "  "; fi',
             4500.0,
             None,
