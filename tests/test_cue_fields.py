@@ -119,10 +119,13 @@ AT_LIKE = 'at must be a percentage like "50%" or seconds like 20 or "20s"'
             ],
         ),
         (
-            ["Slow", {"text": "Reverse", "at": "soon"}],
+            ["Slow", {"text": "Reverse", "at": "soon"}, 5],
             ("Slow",),
             (),
-            [f'cues item 2: {AT_LIKE}, got "soon"'],
+            [
+                f'cues item 2: {AT_LIKE}, got "soon"',
+                "cues item 3 must be a string or a table { at, text }, got 5",
+            ],
         ),
         (["Slow", "  ", "\t"], ("Slow",), (), ["cues must not contain empty strings"] * 2),
         (
