@@ -286,3 +286,14 @@ def test_merge_keeps_a_word_ending_in_a_capital_x() -> None:
     assert merge([Cue(words="Get ready. Pose X"), Cue(words="Halfway.")]) == Cue(
         None, "Get ready. Pose X. Halfway"
     )
+
+
+def test_the_cue_line_shown_now() -> None:
+    breathe = Step("Breathe", Breathing(BreathPattern(4, 0, 6, 0), cycles=1), cues=("Soft belly",))
+    player, guide, clock = started(Routine("R", (DEAD_BUG, breathe), prepare=0), VOICE)
+    assert guide.current_text(player) == "Slow"
+    clock.advance(15.0)
+    assert guide.current_text(player) == "Exhale"
+    clock.advance(5.0)
+    assert player.phase.kind.value == "inhale"
+    assert guide.current_text(player) == "Soft belly"
