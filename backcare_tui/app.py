@@ -223,9 +223,29 @@ class BackcareApp(App[Outcome]):
 
         The screen itself was registered, and styled, just before; its children
         are composed after, so the screen alone is styled again."""
+        self._size_classes(screen)
         if self.style_sections.add(self.stylesheet, getattr(screen, "STYLE_SECTIONS", ())):
             self.stylesheet.update_nodes(screen.walk_children(with_self=True))
         super()._load_screen_css(screen)
+
+    def _size_classes(self, screen: Screen[Any]) -> None:
+        """Give a pushed screen its breakpoint classes (`-narrow`, `-wide`...) for the
+        terminal's size before its widgets are styled. Textual sets them at the screen's
+        first Resize, once its widgets are mounted, and styles the whole screen a second
+        time for it (the player: 119 stylesheet passes before its first frame, 86 so);
+        given now, that Resize finds them in place and changes nothing."""
+        horizontal = screen.HORIZONTAL_BREAKPOINTS
+        vertical = screen.VERTICAL_BREAKPOINTS
+        horizontal = (self.HORIZONTAL_BREAKPOINTS if horizontal is None else horizontal) or []
+        vertical = (self.VERTICAL_BREAKPOINTS if vertical is None else vertical) or []
+        if not (horizontal or vertical):
+            return
+        width, height = self.size
+        classes = {name: False for _, name in [*horizontal, *vertical]}
+        shown = screen._get_breakpoint_classes(width, horizontal)
+        shown |= screen._get_breakpoint_classes(height, vertical)
+        classes.update(dict.fromkeys(shown, True))
+        screen.update_classes(classes, animate=False)
 
     def run(self, **options: Any) -> Outcome | None:
         """Run for real (the CLI): only then are SIGTERM and SIGHUP handled."""
