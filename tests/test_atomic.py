@@ -227,3 +227,23 @@ def test_a_file_system_without_permissions_still_gets_the_file(
     monkeypatch.undo()
     assert (folder / "plank.toml").read_bytes() == b"x\n"
     assert names(folder) == ["plank.toml"]
+
+
+def test_a_failed_write_whose_temporary_file_cannot_be_removed_reports_the_failure(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, and then the clean-up refused too: the caller still gets the disk's
+    error (the one it knows how to tell the person), and the old file is whole."""
+    path = folder / "config.toml"
+    path.write_bytes(b"old = 1\n")
+    _no_space(monkeypatch)
+
+    def unlink(name: object) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with pytest.raises(OSError) as caught:
+        atomic_write(path, b"new = 2\n")
+    monkeypatch.undo()
+    assert caught.value.errno == errno.ENOSPC
+    assert path.read_bytes() == b"old = 1\n"
