@@ -157,7 +157,9 @@ def test_a_file_with_every_reset_removed_has_none_and_takes_a_new_one(
     assert load_resets() == {"plank": [datetime(2026, 11, 22, tzinfo=UTC)]}
 
 
-def test_names_in_any_script_are_read_back_whatever_the_locale(isolated_home: Path) -> None:
+def test_names_in_any_script_are_written_and_read_back_whatever_the_locale(
+    isolated_home: Path,
+) -> None:
     """The file is UTF-8: a process whose locale reads files as ASCII (UTF-8 mode and C locale
     coercion off, as a bare `LC_ALL=C` service may run) still reads "Übung" back and adds to it."""
     add_reset("Übung für Rücken", datetime(2026, 11, 22, tzinfo=UTC))
@@ -175,3 +177,4 @@ def test_names_in_any_script_are_read_back_whatever_the_locale(isolated_home: Pa
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "['\\xfcbung', '\\xfcbung f\\xfcr r\\xfccken'] 0\n"
+    assert sorted(load_resets()) == ["übung", "übung für rücken"]  # and here, as written there
