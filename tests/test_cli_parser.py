@@ -39,6 +39,7 @@ def test_the_width_is_shutils(
     assert terminal_columns() == shutil.get_terminal_size().columns
 
 
+@pytest.mark.script
 def test_no_stdout_is_shutils_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(sys, "__stdout__", None)
@@ -66,6 +67,7 @@ def test_every_help_and_usage_is_argparses_own(
         assert (parser.format_help(), parser.format_usage()) == ours
 
 
+@pytest.mark.script
 def test_a_plain_command_does_not_import_shutil() -> None:
     code = (
         "import sys\n"
