@@ -12,6 +12,7 @@ from backcare_tui.core.pacer_disc import (
     MAX_ROWS,
     MIN_ROWS,
     SMALLEST,
+    SPLIT_GAP,
     breath_level,
     changed_span,
     changed_spans,
@@ -64,9 +65,18 @@ def test_only_in_and_out_need_frames() -> None:
 
 @pytest.mark.parametrize(
     ("width", "height", "rows"),
-    [(80, 14, 14), (30, 20, 15), (300, 100, MAX_ROWS), (80, 2, 0), (5, 20, 0), (6, 3, MIN_ROWS)],
+    [
+        (80, 14, 14),
+        (30, 20, 15),
+        (31, 20, 15),
+        (300, 100, MAX_ROWS),
+        (80, 2, 0),
+        (5, 20, 0),
+        (6, 3, MIN_ROWS),
+    ],
 )
 def test_disc_rows_fit_the_space(width: int, height: int, rows: int) -> None:
+    assert type(disc_rows(width, height)) is int
     assert disc_rows(width, height) == rows
 
 
@@ -218,6 +228,20 @@ def test_uneasing_inverts_the_easing(t: float) -> None:
         (" " * 4 + "█" * 20 + " " * 4, " " * 3 + "█" * 22 + " " * 3, ((3, 4), (24, 25))),
         # Fewer equal cells than the gap between the changes: one span is cheaper.
         (" " * 4 + "█" * 10 + " " * 4, " " * 3 + "█" * 12 + " " * 3, ((3, 15),)),
+        # Exactly the gap of equal cells between two changes: two spans.
+        (
+            "x" + "█" * SPLIT_GAP + "x",
+            "y" + "█" * SPLIT_GAP + "y",
+            ((0, 1), (SPLIT_GAP + 1, SPLIT_GAP + 2)),
+        ),
+        # A long unchanged start of the row is not the gap between the changes.
+        (
+            " " * 40 + "x" + "█" * SPLIT_GAP + "x",
+            " " * 40 + "y" + "█" * SPLIT_GAP + "y",
+            ((40, 41), (SPLIT_GAP + 41, SPLIT_GAP + 42)),
+        ),
+        # Rows of different lengths are sent whole.
+        ("█" * 30, " " * 40, ((0, 40),)),
     ],
 )
 def test_changed_spans(old: str, new: str, spans: tuple[tuple[int, int], ...]) -> None:
