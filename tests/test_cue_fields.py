@@ -109,13 +109,13 @@ AT_LIKE = 'at must be a percentage like "50%" or seconds like 20 or "20s"'
             ],
         ),
         (
-            ["Slow", {"at": "5%"}, {"text": 3}, {"text": "a", "when": "1", "at": "2%"}],
+            ["Slow", {"text": "a", "when": "1", "at": "2%"}, {"at": "5%"}, {"text": 3}],
             ("Slow",),
             (),
             [
-                'cues item 2: "text" is required: a short text',
+                'cues item 2: unknown key "when"; a timed cue has "text" and "at"',
                 'cues item 3: "text" is required: a short text',
-                'cues item 4: unknown key "when"; a timed cue has "text" and "at"',
+                'cues item 4: "text" is required: a short text',
             ],
         ),
         (
