@@ -3,8 +3,10 @@ each with its own pitch, scaled by the volume, and written once."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import re
 import struct
 import wave
 from itertools import combinations, pairwise
@@ -16,6 +18,7 @@ from backcare_tui.core.synth import (
     MAIN_PITCH,
     NOTES,
     RATE,
+    SYNTH_VERSION,
     CueSound,
     cue_file,
     cue_files,
@@ -113,3 +116,38 @@ def test_files_are_written_once_and_renamed_when_what_makes_them_changes(tmp_pat
     louder = cue_file(CueSound.WORK, 100, tmp_path)
     assert louder != work and louder.read_bytes() == render_wav(CueSound.WORK, 100)
     assert not list(tmp_path.glob(".*.tmp")), "no temporary files left behind"
+
+
+# The WAV each cue makes at volume 100 and 37 (the first 16 hex digits of its SHA-256),
+# for SYNTH_VERSION 1. Cue files are kept and named by their recipe: a change to how
+# they sound must raise SYNTH_VERSION, or people keep hearing the old files.
+SOUNDS_OF_VERSION_1 = {
+    CueSound.WORK: ("ea16e7ea4561c21d", "bc2d2ccc536307c8"),
+    CueSound.REST: ("f4613f9432d1b349", "f091c2d7f3189f33"),
+    CueSound.SWITCH: ("e6db34182f86f18d", "1ca339784f6ac888"),
+    CueSound.TICK: ("c8db5b2917b5acd1", "cefefdee1b66f161"),
+    CueSound.HALFWAY: ("d39eb6ed9eae0965", "aabb8e846ee87e53"),
+    CueSound.INHALE: ("e2b76f13ab1330c0", "adfd89032b58afa8"),
+    CueSound.EXHALE: ("54f1e318cbd44b0c", "881629bc910c710b"),
+    CueSound.FINISHED: ("a0045925a93101f3", "17bc7324d5e918c7"),
+}
+
+
+@pytest.mark.parametrize("sound", list(CueSound))
+def test_a_cue_sounds_as_its_synth_version_says(sound: CueSound) -> None:
+    if SYNTH_VERSION != 1:
+        pytest.fail("SYNTH_VERSION changed: record the new sounds above")
+    made = tuple(hashlib.sha256(render_wav(sound, v)).hexdigest()[:16] for v in (100, 37))
+    assert made == SOUNDS_OF_VERSION_1[sound], "the cue changed: raise SYNTH_VERSION"
+
+
+def test_each_file_is_named_for_its_cue_volume_and_recipe(tmp_path: Path) -> None:
+    names = {
+        (sound, volume): cue_file(sound, volume, tmp_path).name
+        for sound in (CueSound.WORK, CueSound.REST)
+        for volume in (0, 37, 100)
+    }
+    for (sound, volume), name in names.items():
+        assert re.fullmatch(rf"{sound.value}-v{volume}-[0-9a-f]{{12}}\.wav", name), name
+    keys = [name.rsplit("-", 1)[1] for name in names.values()]
+    assert len(set(keys)) == len(keys), "each cue and volume has its own recipe"

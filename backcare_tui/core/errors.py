@@ -51,8 +51,7 @@ class BackcareError(Exception):
 class RoutineError(BackcareError):
     """A routine file that cannot be used, with every problem it has."""
 
-    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
-        self.path = path
+    def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("Invalid routine", "\n".join(str(p) for p in self.problems))
 

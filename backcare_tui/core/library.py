@@ -170,11 +170,11 @@ def load_path_or_name(wanted: str, library: Library) -> Entry:
     path = Path(wanted).expanduser()
     if path.suffix == ".toml" or os.sep in wanted or path.is_file():
         if not path.exists():
-            raise UnknownRoutine(wanted, [Problem(wanted, "no such file")])
+            raise UnknownRoutine([Problem(wanted, "no such file")])
         return load_entry(path, EXTRA)
     entry = library.find(wanted)
     if entry is None:
-        raise UnknownRoutine(wanted, [Problem(wanted, _not_found(wanted, library))])
+        raise UnknownRoutine([Problem(wanted, _not_found(wanted, library))])
     return entry
 
 

@@ -27,7 +27,6 @@ def load_routine(path: Path | str) -> Routine:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise RoutineError(
-                shown,
                 [
                     Problem(
                         shown,
@@ -39,7 +38,7 @@ def load_routine(path: Path | str) -> Routine:
         data = path.read_bytes()
     except OSError as error:
         raise RoutineError(
-            shown, [Problem(shown, f"cannot read file: {error.strerror or error}")]
+            [Problem(shown, f"cannot read file: {error.strerror or error}")]
         ) from None
     return parse_routine_bytes(data, shown)
 
@@ -47,7 +46,7 @@ def load_routine(path: Path | str) -> Routine:
 def parse_routine_bytes(data: bytes, path: str) -> Routine:
     if len(data) > MAX_FILE_BYTES:
         raise RoutineError(
-            path, [Problem(path, "file is over 1 MiB; routine files may be at most 1 MiB")]
+            [Problem(path, "file is over 1 MiB; routine files may be at most 1 MiB")]
         )
     try:
         text = data.decode("utf-8")
@@ -55,7 +54,6 @@ def parse_routine_bytes(data: bytes, path: str) -> Routine:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise RoutineError(
-            path,
             [
                 Problem(
                     path,
@@ -73,7 +71,7 @@ def parse_routine_text(text: str, path: str) -> Routine:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RoutineError(path, [_syntax_problem(str(error), text, path)]) from None
+        raise RoutineError([_syntax_problem(str(error), text, path)]) from None
     return routine_from_data(data, path)
 
 
@@ -94,5 +92,5 @@ def routine_from_data(data: Mapping[str, Any], path: str) -> Routine:
     checker = FieldChecker(path)
     routine = check_routine(checker, data)
     if checker.problems or routine is None:
-        raise RoutineError(path, checker.problems)
+        raise RoutineError(checker.problems)
     return routine
