@@ -286,6 +286,36 @@ def many_steps(count: int) -> str:
             f'name = "R"\n{many_steps(MAX_STEPS + 1)}',
             [(f"at most {MAX_STEPS} steps are allowed, got {MAX_STEPS + 1}", "steps")],
         ),
+        (
+            f'tags = [1, "a", false]\nname = "R"\n{many_steps(1)}',
+            [
+                ("tags must contain only strings, got 1", "tags"),
+                ("tags must contain only strings, got false", "tags"),
+            ],
+        ),
+        (
+            f'tags = ["", "a", " "]\nname = "R"\n{many_steps(1)}',
+            [("tags must not contain empty strings", "tags")] * 2,
+        ),
+        (
+            f'name = "{"x" * 101}"\n{many_steps(1)}',
+            [("name must be at most 100 characters, got 101", "name")],
+        ),
+        (f'description = "x"\n{many_steps(1)}', [('"name" is required: a short text', "name")]),
+        (f'name = "  "\n{many_steps(1)}', [("name must not be empty", "name")]),
+        (
+            f'name = "R"\nprepare = "2h"\n{many_steps(1)}',
+            [('prepare must be at most 1 hour (3600 s), got "2h"', "prepare")],
+        ),
+        (
+            f'name = "R"\nequipment = "{"y" * 70}"\n{many_steps(1)}',
+            [
+                (
+                    f'equipment must be an array of strings like ["a", "b"], got "{"y" * 60}"',
+                    "equipment",
+                )
+            ],
+        ),
     ],
 )
 def test_routine_problems_in_words_on_the_field_marked(
@@ -296,3 +326,15 @@ def test_routine_problems_in_words_on_the_field_marked(
     assert [(str(p), p.key) for p in raised.value.problems] == [
         (f"r.toml: {message}", key) for message, key in expected
     ]
+
+
+def test_names_are_one_line_and_instructions_keep_their_lines() -> None:
+    """A name is shown on one line everywhere; a description's and instructions'
+    paragraphs are kept as written."""
+    routine = parse_routine_text(
+        'name = "Bird\\tdog\\nTwo "\ndescription = "One.\\n\\nTwo.\\tThree "\n'
+        '[[steps]]\nname = "S\\nT"\ninstructions = "a\\nb"\nduration = 5\n',
+        "r.toml",
+    )
+    assert (routine.name, routine.description) == ("Bird dog Two", "One.\n\nTwo.\tThree")
+    assert (routine.steps[0].name, routine.steps[0].instructions) == ("S T", "a\nb")

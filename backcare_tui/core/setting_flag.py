@@ -27,5 +27,5 @@ def read_flag(key: str, default: bool, path: Path | None = None) -> bool:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return default
-    value = data.get(key, default)
+    value = data.get(key)
     return value if isinstance(value, bool) else default

@@ -15,7 +15,8 @@ _NAMES: tuple[tuple[type, str], ...] = (
 
 
 def type_name(value: object) -> str:
-    """What a value that is not text, a number or a boolean is, as TOML calls it."""
+    """What a value that is not text, a number or a boolean is, as TOML calls it;
+    anything TOML cannot hold is named by its Python type."""
     for kind, name in _NAMES:
         if isinstance(value, kind):
             return name
