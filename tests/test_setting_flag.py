@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,25 @@ def test_list_does_not_build_the_settings(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_config_with_any_script_in_it_is_read_whatever_the_locale(tmp_path: Path) -> None:
+    """The file is UTF-8: a process whose locale reads files as ASCII (UTF-8 mode and C
+    locale coercion off, as a bare `LC_ALL=C` service may run) still finds `ascii = true`
+    beside a comment in another script, as this process does."""
+    path = tmp_path / "config.toml"
+    path.write_text("# Übungen für den Rücken\nascii = true\n", encoding="utf-8")
+    assert read_flag("ascii", ASCII_DEFAULT, path) is True
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from backcare_tui.core.setting_flag import read_flag\n"
+        f"print(read_flag('ascii', False, Path({str(path)!r})), sys.flags.utf8_mode)\n"
+    )
+    package_root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=package_root
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True 0\n"
