@@ -261,6 +261,12 @@ def test_summary_words_for_feedback_and_rising_pain() -> None:
             1,
             "next: hold 30s after 3 more sessions",
         ),
+        # Two levels down from level 2: each easy climbs one, back to the best held.
+        (
+            ["normal"] * 6 + ["hard", "hard", "easy", "easy"],
+            2,
+            "next: hold 35s after 3 more sessions",
+        ),
         (["normal"] * 15, 5, "at its top (hold 45s)"),
     ],
 )
