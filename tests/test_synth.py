@@ -151,3 +151,9 @@ def test_each_file_is_named_for_its_cue_volume_and_recipe(tmp_path: Path) -> Non
         assert re.fullmatch(rf"{sound.value}-v{volume}-[0-9a-f]{{12}}\.wav", name), name
     keys = [name.rsplit("-", 1)[1] for name in names.values()]
     assert len(set(keys)) == len(keys), "each cue and volume has its own recipe"
+
+
+def test_a_volume_outside_0_to_100_is_taken_as_its_nearest_end() -> None:
+    assert render_samples(CueSound.TICK, 101) == render_samples(CueSound.TICK, 100)
+    assert render_samples(CueSound.TICK, 250) == render_samples(CueSound.TICK)
+    assert set(render_samples(CueSound.TICK, -5)) == {0}
