@@ -367,6 +367,19 @@ def test_extend_adds_time_to_the_current_phase() -> None:
     assert player.phase_index == 2 and player.phase_started_at == T0 + 25.0
 
 
+def test_two_extends_in_one_phase_add_up() -> None:
+    player, clock = started(three_steps())
+    clock.advance(8)
+    player.extend(10)
+    player.extend(5)
+    assert player.phase_length == 25.0 and player.extended == 15.0
+    assert player.remaining == 67.0 and balanced(player)
+    clock.advance(21.999)
+    assert player.phase_index == 1
+    clock.advance(0.001)
+    assert player.phase_index == 2
+
+
 def test_extend_while_paused_keeps_the_pause() -> None:
     player, clock = started(three_steps())
     clock.advance(3)
