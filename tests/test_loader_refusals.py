@@ -251,6 +251,7 @@ BREATH = "breathing = {{ {} }}\ncycles = 3"
             [("instructions must be a string, got a date", "instructions")],
         ),
         ("duration = 5\nsay = 07:32:00", [("say must be a string, got a time of day", "say")]),
+        ("hold = 5\nreps = 0", [("reps must be a whole number from 1 to 100, got 0", "reps")]),
     ],
 )
 def test_step_problems_in_words_on_the_field_marked(
