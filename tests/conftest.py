@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def app_with(isolated_home: Path) -> AppFactory:
     reads the real config or data folders.
     """
     return build_test_app
+
+
+@pytest.fixture
+def machine_zone() -> Iterator[Callable[[str], None]]:
+    """Sets the machine's own time zone (TZ) for one test; it is put back after."""
+    with pytest.MonkeyPatch.context() as patch:
+
+        def set_zone(name: str) -> None:
+            patch.setenv("TZ", name)
+            time.tzset()
+
+        yield set_zone
+    time.tzset()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -101,13 +100,9 @@ def test_a_failed_import_adds_nothing(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def in_utc(machine_zone: Callable[[str], None]) -> None:
     """breathe-cli writes local time: read it as the pty test does, with TZ=UTC."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    machine_zone("UTC")
 
 
 def test_history_import_says_what_it_added_and_left_out_word_for_word(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,12 +35,8 @@ def session(**changes: object) -> SessionSummary:
 
 
 @pytest.fixture
-def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
+def berlin(machine_zone: Callable[[str], None]) -> None:
+    machine_zone("Europe/Berlin")
 
 
 def test_times_are_stored_as_utc_text_whatever_the_local_zone(tmp_path: Path, berlin: None) -> None:

@@ -11,8 +11,7 @@ import errno
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -35,13 +34,9 @@ def test_no_file_is_no_resets(isolated_home: Path) -> None:
 
 
 @pytest.fixture
-def in_berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def in_berlin(machine_zone: Callable[[str], None]) -> None:
     """The machine's own zone is not UTC (the file must not follow it)."""
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    machine_zone("Europe/Berlin")
 
 
 def test_each_reset_is_one_entry_in_utc_to_the_second(isolated_home: Path, in_berlin: None) -> None:

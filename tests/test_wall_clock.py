@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -13,13 +12,9 @@ from backcare_tui.core.wall_clock import wall_clock
 
 
 @pytest.fixture
-def tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def tokyo(machine_zone: Callable[[str], None]) -> None:
     """The person's zone is Tokyo (+09:00, no summer time), whatever the machine's is."""
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    machine_zone("Asia/Tokyo")
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -183,13 +182,9 @@ def test_the_week_and_today_are_the_persons_not_utcs(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def in_berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def in_berlin(machine_zone: Callable[[str], None]) -> None:
     """The machine's own zone is not UTC: the log's UTC stamps must not follow it."""
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    machine_zone("Europe/Berlin")
 
 
 LATE_WEDNESDAY = datetime(2026, 12, 2, 15, 42, 17, 250_000, tzinfo=UTC)
