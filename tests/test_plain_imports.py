@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.levels import is_progressing
@@ -48,9 +49,7 @@ def _loaded_after(argv: list[str], home: Path) -> set[str]:
 
 def _a_session(name: str, days_ago: int) -> SessionSummary:
     start = datetime(2026, 11, 20, 9, tzinfo=UTC) - timedelta(days=days_ago)
-    return SessionSummary(
-        name, None, "0", start, start + timedelta(minutes=10), 600, 600, 5, 0, 5, True
-    )
+    return a_session(start, name=name, planned=600, steps=5)
 
 
 @pytest.mark.parametrize(

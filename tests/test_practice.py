@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from practice_files import PLANK_PRACTICE
+from sessions import a_session
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.loader import parse_routine_text
@@ -30,20 +31,7 @@ FIRST = datetime(2026, 11, 2, 9, tzinfo=UTC)
 
 
 def played(day: int, name: str = "Plank practice") -> SessionSummary:
-    start = FIRST + timedelta(days=day)
-    return SessionSummary(
-        routine_name=name,
-        routine_path=None,
-        routine_hash="0",
-        started_at=start,
-        ended_at=start + timedelta(minutes=3),
-        planned_seconds=180,
-        actual_seconds=180,
-        steps_done=2,
-        steps_skipped=0,
-        steps_total=2,
-        finished=True,
-    )
+    return a_session(FIRST + timedelta(days=day), name=name)
 
 
 def holds(practice: Practice) -> list[float]:

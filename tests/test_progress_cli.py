@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from practice_files import PLANK_PRACTICE
+from sessions import a_session
 from terminal import mark_notice_seen
 
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import load_history, record_session
 from backcare_tui.core.resets import load_resets
-from backcare_tui.core.session_summary import SessionSummary
 
 
 @pytest.fixture
@@ -26,21 +26,7 @@ def practice(user_routines: Path) -> Path:
 
 def played(n: int, *, name: str = "Plank practice", finished: bool = True) -> None:
     start = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=n)
-    record_session(
-        SessionSummary(
-            routine_name=name,
-            routine_path=None,
-            routine_hash="0",
-            started_at=start,
-            ended_at=start + timedelta(minutes=3),
-            planned_seconds=180,
-            actual_seconds=180 if finished else 20,
-            steps_done=2 if finished else 0,
-            steps_skipped=0,
-            steps_total=2,
-            finished=finished,
-        )
-    )
+    record_session(a_session(start, name=name, played=None if finished else 20, finished=finished))
 
 
 def test_show_prints_the_plan_at_the_persons_level(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.due import Week
 from backcare_tui.core.history import record_session
@@ -24,18 +25,8 @@ WEDNESDAY = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
 
 
 def session(start: datetime, *, finished: bool = True, played: float = 300.0) -> SessionSummary:
-    return SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="x",
-        started_at=start,
-        ended_at=start + timedelta(seconds=played),
-        planned_seconds=300.0,
-        actual_seconds=played,
-        steps_done=5,
-        steps_skipped=0,
-        steps_total=5,
-        finished=finished,
+    return a_session(
+        start, name="Desk break", planned=300.0, played=played, steps=5, finished=finished
     )
 
 
