@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..core.errors import BackcareError, RoutineError
 from ..core.levels import is_progressing
-from ..core.library import Library, UnknownRoutine, load_path_or_name, routine_folders, scan
+from ..core.library import Library, UnknownRoutine, find_routine, routine_folders, scan
 from ..core.loader import load_routine
 from ..core.model import Routine
 from ..core.text import plural
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "show":
             from .listing import print_plan, wants_ascii
 
-            entry = load_path_or_name(args.routine, _library(extra))
+            entry = find_routine(args.routine, routine_folders(extra))
             if entry.error is not None:
                 raise entry.error
             assert entry.routine is not None
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             from .exporting import run_export
 
-            return run_export(load_path_or_name(args.routine, _library(extra)), args.format)
+            return run_export(find_routine(args.routine, routine_folders(extra)), args.format)
         if args.command == "import":
             from .importing import run_import
 
@@ -194,7 +194,7 @@ def check(paths: Sequence[str]) -> int:
 
 
 def run(args: argparse.Namespace, extra: Sequence[Path]) -> int:
-    entry = load_path_or_name(args.routine, _library(extra))
+    entry = find_routine(args.routine, routine_folders(extra))
     if entry.error is not None:
         raise entry.error
     assert entry.routine is not None
@@ -217,7 +217,7 @@ def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:
     from ..core.library import BUILTIN
     from ..core.paths import builtin_routines_dir
 
-    entry = load_path_or_name(args.routine, _library(extra))
+    entry = find_routine(args.routine, routine_folders(extra))
     if entry.path.resolve().parent == builtin_routines_dir().resolve():
         entry = replace(entry, kind=BUILTIN)
     return full_screen(args, extra, edit=entry)

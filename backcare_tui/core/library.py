@@ -122,12 +122,16 @@ class Library:
         return None
 
 
-def scan(folders: Iterable[Folder]) -> Library:
-    """Load every *.toml in each folder; a broken file never hides the good ones."""
+def scan(folders: Iterable[Folder], *, named: str | None = None) -> Library:
+    """Load every *.toml in each folder; a broken file never hides the good ones.
+
+    With `named`, only the files of that name (without .toml, in any case): what
+    `Library.find` looks for first, found without reading the other files.
+    """
     chosen: dict[str, Entry] = {}
     broken: list[Entry] = []
     for folder in folders:
-        for path in _toml_files(folder.path):
+        for path in _toml_files(folder.path, named):
             entry = load_entry(path, folder.kind)
             if not entry.ok:
                 broken.append(entry)
@@ -152,9 +156,13 @@ def load_entry(path: Path, kind: EntryKind) -> Entry:
         return Entry(path.stem, path, kind, error=error)
 
 
-def _toml_files(folder: Path) -> list[Path]:
+def _toml_files(folder: Path, named: str | None = None) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+        return sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix == ".toml" and (named is None or p.stem.lower() == named) and p.is_file()
+        )
     except FileNotFoundError:
         return []
     except OSError:
@@ -165,10 +173,31 @@ class UnknownRoutine(RoutineError):
     """A name or path that matches no routine: a usage error, not a broken file."""
 
 
+def find_routine(wanted: str, folders: Sequence[Folder]) -> Entry:
+    """`load_path_or_name` over these folders, reading no more than it needs.
+
+    A path is read alone. A file name (`desk-break`) is looked for among the files
+    of that name first, which is what `Library.find` tries first too; the whole
+    library is read only when no file has that name: to match a routine's own name,
+    or to say which name was meant.
+    """
+    if not _names_a_file(wanted):
+        found = scan(folders, named=wanted.lower().removesuffix(".toml")).find(wanted)
+        if found is not None:
+            return found
+        return load_path_or_name(wanted, scan(folders))
+    return load_path_or_name(wanted, Library((), ()))
+
+
+def _names_a_file(wanted: str) -> bool:
+    path = Path(wanted).expanduser()
+    return path.suffix == ".toml" or os.sep in wanted or path.is_file()
+
+
 def load_path_or_name(wanted: str, library: Library) -> Entry:
     """A path to a file, or a name in the library; raises UnknownRoutine when neither."""
-    path = Path(wanted).expanduser()
-    if path.suffix == ".toml" or os.sep in wanted or path.is_file():
+    if _names_a_file(wanted):
+        path = Path(wanted).expanduser()
         if not path.exists():
             raise UnknownRoutine([Problem(wanted, "no such file")])
         return load_entry(path, EXTRA)
