@@ -21,7 +21,6 @@ from .core.clock import STALL_SECONDS, Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
 from .core.pain import ASK_AFTER, ASK_BEFORE, advice, pain_line
-from .core.session_summary import SessionSummary, recap_lines
 from .core.settings import Settings, load_settings
 from .looks import AsciiOnly, ascii_key_display, without_colour
 from .readable import readable_variables
@@ -33,6 +32,7 @@ from .textual_fixes import apply as apply_textual_fixes
 
 if TYPE_CHECKING:
     from .core.practice import Practice
+    from .core.session_summary import SessionSummary
     from .screens.player import PlayerScreen
 
 apply_textual_fixes()
@@ -335,6 +335,8 @@ class BackcareApp(App[Outcome]):
         from .screens.pain import PainAnswer, PainCheckScreen
 
         def leave(answer: PainAnswer = None) -> None:
+            from .core.session_summary import recap_lines
+
             done = summary
             if isinstance(answer, int) and self.session_keeper.update(row_id, pain_after=answer):
                 done = replace(summary, pain_after=answer)
@@ -392,6 +394,8 @@ class BackcareApp(App[Outcome]):
     def _recap_run(self, summary: SessionSummary | None) -> None:
         """Under `backcare run`, what to print and return for a session cut short."""
         if summary is not None and self.start is not None:
+            from .core.session_summary import recap_lines
+
             self.outcome = Outcome(0 if summary.finished else 1, recap_lines(summary))
 
     async def action_quit(self) -> None:

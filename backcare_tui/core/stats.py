@@ -15,6 +15,9 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from .completion import worth_recording
 from .session_summary import SessionSummary
+from .week_days import counts as counts
+from .week_days import local_date as local_date
+from .week_days import week_start as week_start
 
 CHART_WEEKS = 12
 
@@ -79,20 +82,6 @@ class Stats:
     @property
     def sessions_to_go(self) -> int:
         return max(0, self.goal - self.this_week.sessions)
-
-
-def counts(session: SessionSummary) -> bool:
-    """Only completed sessions count toward the goal and streaks (core/completion.py)."""
-    return session.completed
-
-
-def local_date(moment: datetime, tz: tzinfo | None) -> date:
-    return moment.astimezone(tz).date()
-
-
-def week_start(day: date) -> date:
-    """The Monday of the ISO week holding `day`."""
-    return day - timedelta(days=day.weekday())
 
 
 def weekly_totals(

@@ -17,13 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from .counted import is_completed
-from .session_summary import SessionSummary
 from .settings import Settings
-from .stats import counts, local_date, week_start
 from .text import clean_line
+from .week_days import counts, local_date, week_start
 from .weekplan import day_name, weekday_key
+
+if TYPE_CHECKING:
+    from .session_summary import SessionSummary
 
 FAVOURITE_DAYS = 28
 FAVOURITES = 3

@@ -23,8 +23,8 @@ from textual.widgets.option_list import Option
 from ..core.durations import format_length
 from ..core.library import Entry, Library
 from ..core.model import Routine
+from ..core.phase_lengths import routine_total
 from ..core.text import clean_line
-from ..core.timeline import routine_total
 from ..core.today import Today, today_words
 from ..core.watch import changed, snapshot
 from ..widgets.keys_footer import KeysFooter

@@ -2,6 +2,10 @@
 
 Everything from the file goes in as `rich.text.Text`, never as markup, so a
 routine named "[red]x" shows exactly that.
+
+Home fills its preview once its first frame is out, so the timeline and the
+level words are imported when a preview is first made, not with this module
+(which home imports for the empty pane).
 """
 
 from __future__ import annotations
@@ -16,12 +20,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..core.durations import format_length
-from ..core.level_words import level_note
 from ..core.library import BUILTIN, Entry
 from ..core.model import Breathing, Held, Rest, Routine, Step, Timed
 from ..core.paths import display_path
+from ..core.phase_lengths import step_length
 from ..core.text import clean_line, clean_text, plural
-from ..core.timeline import compile_routine, step_length
 
 if TYPE_CHECKING:
     from ..core.practice import Progressed
@@ -55,6 +58,8 @@ def describe_step(step: Step) -> str:
 
 def total_line(routine: Routine, prepare: float) -> str:
     """Say what the total includes, since it is more than the sum of the steps shown."""
+    from ..core.timeline import compile_routine
+
     timeline = compile_routine(routine, prepare)
     extras: list[str] = []
     lead_in = routine.prepare if routine.prepare is not None else prepare
@@ -74,6 +79,9 @@ def routine_renderable(
     entry: Entry, prepare: float, progressed: Progressed | None = None
 ) -> RenderableType:
     """The routine as it will play: at the person's level, each grown step saying so."""
+    from ..core.level_words import level_note
+    from ..core.timeline import compile_routine
+
     routine = entry.routine
     assert routine is not None
     if progressed is not None:
