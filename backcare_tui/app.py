@@ -189,6 +189,16 @@ class BackcareApp(App[Outcome]):
             self._note_stops()
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=8)
+        self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
+        """The notice, or what `run`/`edit` asked for, once the app's mount is over.
+
+        Pushed during it, a screen is laid out and drawn while Textual holds the
+        display back; that frame is thrown away and the screen is drawn again only at
+        its update timer's next tick (`backcare run`'s first player frame came 17 ms
+        later so; python -m bench startup shows the difference).
+        """
         if self.show_notice:
             from .screens.notice import NoticeScreen
 
