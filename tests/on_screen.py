@@ -8,6 +8,8 @@ from textual.app import App
 from textual.screen import Screen
 from textual.strip import Strip
 
+from backcare_tui.widgets.keys_footer import KeysFooter
+
 
 def toasts(app: App[Any]) -> list[str]:
     """The notifications on the current screen, each as shown: "title\\nmessage".
@@ -30,3 +32,17 @@ def rows(screen: Screen[Any]) -> list[Strip]:
 def row_texts(screen: Screen[Any]) -> list[str]:
     """The text of each row on screen."""
     return [strip.text for strip in rows(screen)]
+
+
+def footer_keys(screen: Screen[Any]) -> list[str]:
+    """The keys in the screen's footer as read on screen ("q Quit"), left to right,
+    the palette's key last when it shows; each read from the cells where the
+    footer says it drew the key, so a key it thinks it drew but did not shows up
+    cut or missing here."""
+    footer = screen.query_one(KeysFooter)
+    box = footer.region
+    row = rows(screen)[box.y]
+    return [
+        row.crop(box.x + place.x, box.x + place.x + place.width).text.strip(" ▏")
+        for place in footer.placed()
+    ]
