@@ -9,7 +9,7 @@ keys, the palette key docked right), and a click on a key presses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.color import Color
 from textual.css.styles import StylesBase
 from textual.screen import Screen
@@ -210,9 +210,7 @@ class KeysFooter(Footer):
     def _lay_out(self) -> None:
         width = self.size.width or self.app.size.width
         self._laid_out_for = width
-        keys = list(self._keys())
-        palette = self._palette()
-        self._shown = self._signature(width, keys)
+        self._shown, keys, palette = self._read(width)
         room = width - (self._width(palette) + 2 if palette else 0)
         self._row = list(self._fitting(keys, room))
         self._palette_key = palette
@@ -220,10 +218,20 @@ class KeysFooter(Footer):
             self._hover = None
             self.tooltip = None
 
-    def _keys(self) -> Iterator[tuple[Binding, bool, str]]:
+    def _read(
+        self, width: int
+    ) -> tuple[tuple[object, ...], list[tuple[FooterItem, bool]], FooterItem | None]:
+        """The screen's keys as they stand: what the row is laid out from (compared to
+        tell whether anything changed), each key with whether it leaves, the palette's key."""
+        bindings = self.screen.active_bindings  # worked out anew on every read
+        keys = [(self._key(b, on, tip), leaves(b)) for b, on, tip in self._keys(bindings)]
+        palette = self._palette(bindings)
+        return (width, *keys, palette), keys, palette
+
+    def _keys(self, bindings: Mapping[str, ActiveBinding]) -> Iterator[tuple[Binding, bool, str]]:
         seen: set[str] = set()
         has_help = False
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _, binding, enabled, tooltip in bindings.values():
             if not binding.show or not binding.description or binding.action in seen:
                 continue
             if binding.action == "command_palette":
@@ -234,17 +242,14 @@ class KeysFooter(Footer):
         if not has_help:
             yield Binding("question_mark", "app.help", "Help", key_display="?"), True, ""
 
-    def _fitting(self, keys: list[tuple[Binding, bool, str]], room: int) -> Iterator[FooterItem]:
-        made = [self._key(binding, enabled, tooltip) for binding, enabled, tooltip in keys]
-        if sum(self._width(k) for k in made) <= room:
-            yield from made
+    def _fitting(self, keys: list[tuple[FooterItem, bool]], room: int) -> Iterator[FooterItem]:
+        if sum(self._width(key) for key, _ in keys) <= room:
+            yield from (key for key, _ in keys)
             return
         more = FooterItem("question_mark", "?", "more keys", "app.help")
-        room -= self._width(more)
-        kept = [leaves(binding) for binding, _, _ in keys]
-        room -= sum(self._width(k) for k, keep in zip(made, kept, strict=True) if keep)
-        for key, keep, (binding, _, _) in zip(made, kept, keys, strict=True):
-            if binding.action in ("app.help", "help"):
+        room -= self._width(more) + sum(self._width(key) for key, keep in keys if keep)
+        for key, keep in keys:
+            if key.action in ("app.help", "help"):
                 continue
             if keep:
                 yield key
@@ -263,10 +268,10 @@ class KeysFooter(Footer):
             tooltip=tooltip or binding.tooltip,
         )
 
-    def _palette(self) -> FooterItem | None:
+    def _palette(self, bindings: Mapping[str, ActiveBinding]) -> FooterItem | None:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        found = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if found is None:
             return None
         _, binding, enabled, _ = found
@@ -285,23 +290,21 @@ class KeysFooter(Footer):
         padding = 2 if self.compact else 4
         return cell_len(key.display) + cell_len(key.description) + padding
 
-    def _signature(self, width: int, keys: list[tuple[Binding, bool, str]]) -> tuple[object, ...]:
-        display = self.app.get_key_display
-        shown = [(display(b), b.action, b.description, on, tip) for b, on, tip in keys]
-        palette = self._palette()
-        return (width, *shown, *([] if palette is None else [palette]))
-
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        width = self.size.width or self.app.size.width
-        if self._signature(width, list(self._keys())) != self._shown:
-            self._lay_out()
-            self.refresh()
+        if self._read(self.size.width or self.app.size.width)[0] != self._shown:
+            self.call_after_refresh(self._lay_out_again)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._laid_out_for and self._shown is not None:
+            self.call_after_refresh(self._lay_out_again)
+
+    def _lay_out_again(self) -> None:
+        """After the frame in hand, as Textual's footer composes its keys again: the
+        keys of a screen that is still settling wait rather than cost its first frame."""
+        if self.is_attached:
             self._lay_out()
             self.refresh()
 
