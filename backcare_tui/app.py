@@ -21,8 +21,11 @@ from .core.clock import STALL_SECONDS, Clock, MonotonicClock
 from .core.library import Entry, Folder, Library, routine_folders, scan
 from .core.model import Routine
 from .core.pain import ASK_AFTER, ASK_BEFORE, advice, pain_line
+from .core.paths import cache_dir
 from .core.settings import Settings, load_settings
 from .looks import AsciiOnly, ascii_key_display, without_colour
+from .parsed_styles import apply as keep_parsed_styles_possible
+from .parsed_styles import keep_in as keep_parsed_styles_in
 from .readable import readable_variables
 from .session_keeper import SessionKeeper
 from .settings_keeper import SettingsKeeper
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 apply_textual_fixes()
 apply_partial_update_speedups()
 style_screens_once()
+keep_parsed_styles_possible()
 
 
 @dataclass
@@ -264,10 +268,12 @@ class BackcareApp(App[Outcome]):
         screen.update_classes(classes, animate=False)
 
     def run(self, **options: Any) -> Outcome | None:
-        """Run for real (the CLI): only then are SIGTERM and SIGHUP handled, and the
-        garbage collector waits for the first frame (`hold_collector`)."""
+        """Run for real (the CLI): only then are SIGTERM and SIGHUP handled, the
+        garbage collector waits for the first frame (`hold_collector`), and parsed
+        styles are kept between runs (`parsed_styles.py`)."""
         self._for_real = True
         self.hold_collector()
+        keep_parsed_styles_in(cache_dir() / "styles")
         return super().run(**options)
 
     def hold_collector(self) -> None:
