@@ -101,19 +101,6 @@ def test_a_damaged_file_costs_a_parse_and_is_written_again(
     assert len(parses) == 2, "parsed again once, then read from the file written anew"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
-def test_a_folder_that_cannot_be_written_costs_a_parse_each_time(
-    kept: Path, parses: list[str]
-) -> None:
-    kept.mkdir()
-    kept.chmod(0o500)
-    try:
-        assert rules_of() == rules_of()
-    finally:
-        kept.chmod(0o700)
-    assert len(parses) == 2 and list(kept.iterdir()) == []
-
-
 def test_a_folder_in_the_way_of_a_file_costs_a_parse_each_time(
     tmp_path: Path, parses: list[str]
 ) -> None:
