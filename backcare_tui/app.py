@@ -199,9 +199,9 @@ class BackcareApp(App[Outcome]):
         """The notice, or what `run`/`edit` asked for, once the app's mount is over.
 
         Pushed during it, a screen is laid out and drawn while Textual holds the
-        display back; that frame is thrown away and the screen is drawn again only at
-        its update timer's next tick (`backcare run`'s first player frame came 17 ms
-        later so; python -m bench startup shows the difference).
+        display back; that frame is thrown away and the screen is drawn whole again
+        only at its update timer's next tick, up to 17 ms later (App.run to the first
+        player frame: 72.7 ms so, 55.0 ms now; docs/performance.md, fifth pass).
         """
         if self.show_notice:
             from .screens.notice import NoticeScreen
