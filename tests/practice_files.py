@@ -4,14 +4,14 @@ and one the editor opens in its form although it does not load."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from apps import AppFactory
+from sessions import a_session
 
 from backcare_tui.app import BackcareApp
 from backcare_tui.core.history import record_session
-from backcare_tui.core.session_summary import SessionSummary
 
 PLANK_PRACTICE = """\
 format = 1
@@ -42,11 +42,7 @@ TAGGED_PLANK_PRACTICE = PLANK_PRACTICE.replace(
 
 def played(name: str, day: date, hour: int = 9) -> None:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    record_session(
-        SessionSummary(
-            name, None, "0", start, start + timedelta(minutes=3), 180, 180, 2, 0, 2, True
-        )
-    )
+    record_session(a_session(start, name=name))
 
 
 def app_on(app_with: AppFactory, day: date, **settings: Any) -> BackcareApp:

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fakes import fake_program, only_on_path, read_log
+from sessions import a_session
 from terminal import CTRL_Q, ENTER, history_file, terminal
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.session_summary import SessionSummary
 
 ROUTINE = """format = 1
 name = "Two quick ones"
@@ -43,21 +43,7 @@ def fakes(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 def test_doctor_finds_the_programs_plays_and_speaks(tmp_path: Path) -> None:
     log, env = fakes(tmp_path)
-    record_session(
-        SessionSummary(
-            routine_name="Desk break",
-            routine_path=None,
-            routine_hash="",
-            started_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
-            ended_at=datetime(2026, 11, 1, 9, 2, tzinfo=UTC),
-            planned_seconds=120.0,
-            actual_seconds=120.0,
-            steps_done=3,
-            steps_skipped=0,
-            steps_total=3,
-            finished=True,
-        )
-    )
+    record_session(a_session(datetime(2026, 11, 1, 9, tzinfo=UTC), name="Desk break"))
     with terminal("doctor", "--play", "--say", env=env, columns=120) as term:
         assert term.wait_exit() == 0
         screen = term.text()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core import history, history_db
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.session_summary import SessionSummary
 
 PATH = Path("/data/backcare/history.db")
 
@@ -85,7 +85,7 @@ def test_a_lost_session_is_named_with_its_local_start_time(
         path = blocker / "history.db"
         start = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
         with pytest.raises(BackcareError) as raised:
-            history.record_session(session(start), path)
+            history.record_session(a_session(start, name="Desk break"), path)
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -106,7 +106,7 @@ def test_changing_a_log_that_is_not_there_changes_nothing(tmp_path: Path) -> Non
 def test_stored_sessions_are_changed_by_id(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
     start = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
-    first, _ = history.record_session(session(start), path)
+    first, _ = history.record_session(a_session(start, name="Desk break"), path)
     assert history.update_session(first, path) is True  # nothing asked, nothing to do
     assert history.update_session(first, path, note="stiff", feedback="hard") is True
     assert history.update_session(first + 1, path, note="x") is False
@@ -129,19 +129,3 @@ def test_a_damaged_log_is_set_aside_by_any_operation(tmp_path: Path, change: str
         assert history.completed_sessions(path) == []
     assert len(list(tmp_path.glob("history.db.corrupt-*"))) == 1
     assert history_db.schema_version(path) == history_db.SCHEMA_VERSION
-
-
-def session(start: datetime) -> SessionSummary:
-    return SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="h",
-        started_at=start,
-        ended_at=start + timedelta(minutes=5),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=1,
-        steps_skipped=0,
-        steps_total=1,
-        finished=True,
-    )

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from apps import AppFactory
 from rich.console import Console
+from sessions import a_session
 from textual.widgets import Static
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.model import Held
-from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
 
@@ -32,21 +32,7 @@ progress = { hold = "+5s", hold_max = "45s", every = 3 }
 
 def played(n: int) -> None:
     start = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=n)
-    record_session(
-        SessionSummary(
-            "Plank practice",
-            None,
-            "0",
-            start,
-            start + timedelta(minutes=2),
-            100,
-            100,
-            1,
-            0,
-            1,
-            True,
-        )
-    )
+    record_session(a_session(start, name="Plank practice", planned=100, steps=1))
 
 
 def rendered(widget: Static) -> str:

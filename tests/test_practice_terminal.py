@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 from terminal import config_file, history_file, terminal
 
 from backcare_tui.core.history import record_session
 from backcare_tui.core.resets import resets_file
-from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.weekplan import weekday_key
 
 SHORT = """\
@@ -61,7 +61,7 @@ def test_progress_reset_with_yes_writes_the_marker_and_keeps_history(
     (user_routines / "short-hold.toml").write_text(SHORT)
     for n in range(2):
         start = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=n)
-        record_session(SessionSummary("Short hold", None, "0", start, start, 11, 11, 1, 0, 1, True))
+        record_session(a_session(start, name="Short hold", planned=11, steps=1))
     with terminal("progress", "short-hold", "--reset", "--yes", columns=120) as term:
         assert term.wait_exit() == 0
         assert "Short hold is back at level 0." in term.text()

@@ -21,9 +21,9 @@ import pytest
 from fake_programs import fake_env
 from practice_files import PLANK_PRACTICE
 from session_bus import Bus, private_bus
+from sessions import a_session
 
 from backcare_tui.core.history import record_session
-from backcare_tui.core.session_summary import SessionSummary
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 SERVER = Path(__file__).with_name("notification_server.py")
@@ -85,21 +85,7 @@ def test_none_in_quiet_hours_or_just_after_wake(bus: Bus) -> None:
 
 def test_none_once_the_day_is_done(bus: Bus, isolated_home: Path) -> None:
     start = datetime(2026, 11, 30, 8, 30, tzinfo=UTC)
-    record_session(
-        SessionSummary(
-            routine_name="Desk break",
-            routine_path=None,
-            routine_hash="x",
-            started_at=start,
-            ended_at=start + timedelta(minutes=5),
-            planned_seconds=300.0,
-            actual_seconds=300.0,
-            steps_done=5,
-            steps_skipped=0,
-            steps_total=5,
-            finished=True,
-        )
-    )
+    record_session(a_session(start, name="Desk break"))
     done = remind_now(bus, MONDAY_10)
     assert done.stdout == "No reminder: today's session is done.\n"
     assert bus.sent() == []
@@ -221,21 +207,7 @@ def test_the_notification_names_the_routine_at_the_persons_level(
     config.write_text('plan = { mon = "plank-practice" }\n')
     for days in range(1, 7):
         start = datetime(2026, 11, 30, 9, tzinfo=UTC) - timedelta(days=days)
-        record_session(
-            SessionSummary(
-                routine_name="Plank practice",
-                routine_path=None,
-                routine_hash="x",
-                started_at=start,
-                ended_at=start + timedelta(minutes=3),
-                planned_seconds=180.0,
-                actual_seconds=180.0,
-                steps_done=2,
-                steps_skipped=0,
-                steps_total=2,
-                finished=True,
-            )
-        )
+        record_session(a_session(start, name="Plank practice"))
     today = subprocess.run(
         [str(SCRIPT), "today", "--json", "--date", "2026-11-30"],
         env={**os.environ, "TZ": "UTC"},

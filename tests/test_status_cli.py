@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.cli import status as status_cli
 from backcare_tui.core.history import record_session
-from backcare_tui.core.session_summary import SessionSummary
 
 SCRIPT = Path(sys.executable).with_name("backcare")
 MONDAY_10 = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
@@ -30,21 +30,8 @@ def status(*args: str, when: datetime = MONDAY_10) -> subprocess.CompletedProces
 
 
 def played(start: datetime, name: str = "Desk break", *, finished: bool = True) -> None:
-    record_session(
-        SessionSummary(
-            routine_name=name,
-            routine_path=None,
-            routine_hash="x",
-            started_at=start,
-            ended_at=start + timedelta(minutes=5),
-            planned_seconds=300.0,
-            actual_seconds=300.0 if finished else 100.0,
-            steps_done=5,
-            steps_skipped=0,
-            steps_total=5,
-            finished=finished,
-        )
-    )
+    seconds = None if finished else 100  # a stopped one played a third of its 5 minutes
+    record_session(a_session(start, name=name, planned=300, played=seconds, finished=finished))
 
 
 def config(home: Path, text: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings, load_settings, save_settings, settings_from_data
@@ -19,19 +20,7 @@ def session(
     name: str, day: date, *, hour: int = 9, finished: bool = True, seconds: float = 300
 ) -> SessionSummary:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    return SessionSummary(
-        routine_name=name,
-        routine_path=None,
-        routine_hash="0",
-        started_at=start,
-        ended_at=start + timedelta(seconds=seconds),
-        planned_seconds=300,
-        actual_seconds=seconds,
-        steps_done=5 if finished else 1,
-        steps_skipped=0,
-        steps_total=5,
-        finished=finished,
-    )
+    return a_session(start, name=name, planned=300, played=seconds, steps=5, finished=finished)
 
 
 def test_empty_history_suggests_the_desk_break() -> None:

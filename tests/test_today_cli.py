@@ -10,20 +10,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.cli.main import main
 from backcare_tui.core.history import record_session
 from backcare_tui.core.paths import config_file
-from backcare_tui.core.session_summary import SessionSummary
 
 
 def played(name: str, day: date, hour: int = 9) -> None:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    record_session(
-        SessionSummary(
-            name, None, "0", start, start + timedelta(minutes=5), 300, 300, 5, 0, 5, True
-        )
-    )
+    record_session(a_session(start, name=name, planned=300, steps=5))
 
 
 def test_json_answer_for_a_plan_day(capsys: pytest.CaptureFixture[str]) -> None:
