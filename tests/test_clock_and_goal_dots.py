@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from rich.console import Console
+from sessions import a_session
 
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import compute_stats
@@ -35,22 +36,7 @@ NOON = datetime(2024, 1, 3, 12, tzinfo=UTC)
 
 
 def done(count: int) -> list[SessionSummary]:
-    return [
-        SessionSummary(
-            routine_name="Desk break",
-            routine_path=None,
-            routine_hash="h",
-            started_at=NOON.replace(minute=n),
-            ended_at=NOON.replace(minute=n, second=59),
-            planned_seconds=300.0,
-            actual_seconds=300.0,
-            steps_done=1,
-            steps_skipped=0,
-            steps_total=1,
-            finished=True,
-        )
-        for n in range(count)
-    ]
+    return [a_session(NOON.replace(minute=n), name="Desk break") for n in range(count)]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sessions import a_session
 from terminal import ENTER, ESCAPE, SCRIPT, history_file, terminal
 
 from backcare_tui.core.history import record_session
@@ -57,19 +58,8 @@ def test_edit_saves_the_routine_and_keeps_the_old_file_in_the_backups(
 
 
 def stored(n: int) -> SessionSummary:
-    start = datetime(2026, 11, 2, 8, 0, tzinfo=UTC) + timedelta(days=n)
-    return SessionSummary(
-        routine_name=f"Routine {n}",
-        routine_path=None,
-        routine_hash=f"{n:016x}",
-        started_at=start,
-        ended_at=start + timedelta(seconds=300),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=5,
-        steps_skipped=0,
-        steps_total=5,
-        finished=True,
+    return a_session(
+        datetime(2026, 11, 2, 8, 0, tzinfo=UTC) + timedelta(days=n), name=f"Routine {n}"
     )
 
 

@@ -18,12 +18,14 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from apps import AppFactory
 from on_screen import toasts
+from sessions import a_session
 from textual.pilot import Pilot
 
 from backcare_tui.app import BackcareApp, make_app
@@ -35,6 +37,7 @@ from backcare_tui.core.loader import load_routine
 from backcare_tui.core.model import Held, Routine, Step, Timed
 from backcare_tui.core.paths import config_file, history_file
 from backcare_tui.core.routine_files import backups_of, save_with_backup, write_new_file
+from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.settings import Settings, load_settings, save_settings
 from backcare_tui.screens.home import HomeScreen
 from backcare_tui.screens.player import PlayerScreen
@@ -350,7 +353,7 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, who ignores file modes; SQLite's read-only mode is the same refusal.
-    history.record_session(replace(_earlier(), routine_name="Earlier"))
+    history.record_session(_earlier())
 
     def read_only(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -358,25 +361,8 @@ def _read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(history_db, "connect", read_only)
 
 
-def _earlier() -> Any:
-    from datetime import UTC, datetime
-
-    from backcare_tui.core.session_summary import SessionSummary
-
-    now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-    return SessionSummary(
-        routine_name="Earlier",
-        routine_path=None,
-        routine_hash="x",
-        started_at=now,
-        ended_at=now,
-        planned_seconds=1,
-        actual_seconds=1,
-        steps_done=1,
-        steps_skipped=0,
-        steps_total=1,
-        finished=True,
-    )
+def _earlier() -> SessionSummary:
+    return a_session(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), name="Earlier")
 
 
 FAULTS = {

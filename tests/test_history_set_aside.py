@@ -9,29 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core import history_db
 from backcare_tui.core.errors import BackcareError
 from backcare_tui.core.history import load_history, record_session
-from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
-
-
-def summary() -> SessionSummary:
-    return SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="0123456789abcdef",
-        started_at=START,
-        ended_at=START.replace(minute=35),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=6,
-        steps_skipped=0,
-        steps_total=6,
-        finished=True,
-    )
 
 
 def companions_of(folder: Path, suffixes: tuple[str, ...]) -> dict[str, bytes]:
@@ -70,7 +54,7 @@ def test_a_new_log_never_starts_beside_the_old_logs_pages(tmp_path: Path) -> Non
     path = tmp_path / "history.db"
     path.write_bytes(b"this is not a database\n" * 200)
     old = companions_of(tmp_path, ("-wal", "-shm"))
-    row_id, [notice] = record_session(summary(), path)
+    row_id, [notice] = record_session(a_session(START, name="Desk break"), path)
     assert "moved to" in notice
     for suffix, data in old.items():
         beside_new = tmp_path / f"history.db{suffix}"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.session_summary import SessionSummary
 from backcare_tui.core.stats import compute_stats
@@ -14,20 +15,7 @@ AUCKLAND = ZoneInfo("Pacific/Auckland")
 
 
 def rated(at: datetime, pain_before: int) -> SessionSummary:
-    return SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="h",
-        started_at=at.astimezone(UTC),
-        ended_at=at.astimezone(UTC),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=1,
-        steps_skipped=0,
-        steps_total=1,
-        finished=True,
-        pain_before=pain_before,
-    )
+    return a_session(at.astimezone(UTC), name="Desk break", pain_before=pain_before)
 
 
 SESSIONS = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.pain import change_text, pain_line, scores_line
-from backcare_tui.core.session_summary import SessionSummary
 
 
 @pytest.mark.parametrize(
@@ -27,19 +27,5 @@ def test_ratings_in_words(
     assert change_text(before, after) == cell
     assert change_text(before, after, ascii_only=True) == ascii_cell
     start = datetime(2026, 11, 30, 9, tzinfo=UTC)
-    summary = SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="0",
-        started_at=start,
-        ended_at=start,
-        planned_seconds=60,
-        actual_seconds=60,
-        steps_done=1,
-        steps_skipped=0,
-        steps_total=1,
-        finished=True,
-        pain_before=before,
-        pain_after=after,
-    )
+    summary = a_session(start, name="Desk break", pain_before=before, pain_after=after)
     assert pain_line(summary) == line

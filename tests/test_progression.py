@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sessions import a_session
 
 from backcare_tui.core.level_words import next_note
 from backcare_tui.core.loader import parse_routine_text
@@ -54,18 +55,12 @@ def session(
     pain: tuple[int, int] | None = None,
     name: str = "Core",
 ) -> SessionSummary:
-    start = START + timedelta(days=n)
-    return SessionSummary(
-        routine_name=name,
-        routine_path=None,
-        routine_hash="0",
-        started_at=start,
-        ended_at=start + timedelta(minutes=5),
-        planned_seconds=300,
-        actual_seconds=300 if completed else 30,
-        steps_done=3 if completed else 1,
-        steps_skipped=0,
-        steps_total=3,
+    return a_session(
+        START + timedelta(days=n),
+        name=name,
+        planned=300,
+        played=None if completed else 30,
+        steps=3,
         finished=completed,
         pain_before=pain[0] if pain else None,
         pain_after=pain[1] if pain else None,
