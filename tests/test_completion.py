@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.completion import (
     MIN_RECORDED_SECONDS,
@@ -52,21 +53,9 @@ V2_SCHEMA = (
 """The schema as the release before completion wrote it, spelled out, not taken from the code."""
 
 
-def summary(n: int = 0, **changes: object) -> SessionSummary:
-    base = SessionSummary(
-        routine_name="Desk break",
-        routine_path=None,
-        routine_hash="h",
-        started_at=START + timedelta(days=n),
-        ended_at=START + timedelta(days=n, seconds=300),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=6,
-        steps_skipped=0,
-        steps_total=6,
-        finished=True,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+def summary(n: int = 0, **changes: Any) -> SessionSummary:
+    """Desk break `n` days after START: 5 minutes played through, unless told."""
+    return a_session(START + timedelta(days=n), name="Desk break", planned=300, **changes)
 
 
 def make_v2(path: Path) -> None:

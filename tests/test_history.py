@@ -7,11 +7,12 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core import history_db
 from backcare_tui.core.errors import BackcareError
@@ -24,21 +25,12 @@ from backcare_tui.core.session_summary import SessionSummary
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
 
 
-def summary(n: int = 0, **changes: object) -> SessionSummary:
-    base = SessionSummary(
-        routine_name="Desk break",
-        routine_path="/routines/desk-break.toml",
-        routine_hash="0123456789abcdef",
-        started_at=START + timedelta(days=n),
-        ended_at=START + timedelta(days=n, seconds=300),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=6,
-        steps_skipped=0,
-        steps_total=6,
-        finished=True,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+def summary(n: int = 0, **changes: Any) -> SessionSummary:
+    """Desk break `n` days after START, 5 minutes and 6 steps played through, with a
+    routine file and a hash for the history to keep, unless told."""
+    kept = {"routine_path": "/routines/desk-break.toml", "routine_hash": "0123456789abcdef"}
+    start = START + timedelta(days=n)
+    return a_session(start, name="Desk break", planned=300, steps=6, **(kept | changes))
 
 
 def make_v1(path: Path, rows: int) -> None:

@@ -4,34 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core import history, history_db
 from backcare_tui.core.errors import BackcareError
-from backcare_tui.core.session_summary import SessionSummary
 
 START = datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
-
-
-def session(**changes: object) -> SessionSummary:
-    base = SessionSummary(
-        routine_name="Desk break",
-        routine_path="/routines/desk-break.toml",
-        routine_hash="h",
-        started_at=START,
-        ended_at=START + timedelta(minutes=5),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=1,
-        steps_skipped=0,
-        steps_total=1,
-        finished=True,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -41,7 +24,9 @@ def berlin(machine_zone: Callable[[str], None]) -> None:
 
 def test_times_are_stored_as_utc_text_whatever_the_local_zone(tmp_path: Path, berlin: None) -> None:
     path = tmp_path / "history.db"
-    history.record_session(session(), path)
+    history.record_session(
+        a_session(START, planned=300, routine_path="/routines/desk-break.toml"), path
+    )
     with sqlite3.connect(path) as connection:
         row = connection.execute(
             "SELECT started_at, ended_at, routine_path FROM sessions"
@@ -59,7 +44,7 @@ def test_times_are_stored_as_utc_text_whatever_the_local_zone(tmp_path: Path, be
 
 def test_a_time_stored_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
-    history.record_session(session(), path)
+    history.record_session(a_session(START), path)
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE sessions SET started_at = '2024-03-04T08:30:00'")
     connection.close()
@@ -71,7 +56,7 @@ def test_a_time_stored_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
 @pytest.mark.parametrize("pain", [0, 10])
 def test_pain_from_0_to_10_is_kept(tmp_path: Path, pain: int) -> None:
     path = tmp_path / "history.db"
-    history.record_session(session(pain_before=pain, pain_after=pain), path)
+    history.record_session(a_session(START, pain_before=pain, pain_after=pain), path)
     [stored] = history.load_history(path).sessions
     assert (stored.summary.pain_before, stored.summary.pain_after) == (pain, pain)
 
@@ -85,16 +70,16 @@ def test_pain_from_0_to_10_is_kept(tmp_path: Path, pain: int) -> None:
     ],
 )
 def test_bad_values_are_refused_in_words(
-    tmp_path: Path, changes: dict[str, object], message: str
+    tmp_path: Path, changes: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(ValueError) as raised:
-        history.record_session(session(**changes), tmp_path / "history.db")
+        history.record_session(a_session(START, **changes), tmp_path / "history.db")
     assert str(raised.value) == message
 
 
 def test_unknown_feedback_is_refused_in_words(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
-    row_id, _ = history.record_session(session(), path)
+    row_id, _ = history.record_session(a_session(START), path)
     with pytest.raises(ValueError) as raised:
         history.update_session(row_id, path, feedback="meh")  # type: ignore[arg-type]
     assert str(raised.value) == "feedback is one of easy, hard, got 'meh'"
@@ -102,7 +87,7 @@ def test_unknown_feedback_is_refused_in_words(tmp_path: Path) -> None:
 
 def test_a_log_from_a_newer_backcare_says_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
-    history.record_session(session(), path)
+    history.record_session(a_session(START), path)
     with sqlite3.connect(path) as connection:
         connection.execute(f"PRAGMA user_version = {history_db.SCHEMA_VERSION + 1}")
     connection.close()
@@ -117,7 +102,7 @@ def test_a_log_from_a_newer_backcare_says_what_to_do(tmp_path: Path) -> None:
 
 def test_the_first_session_makes_every_missing_folder(tmp_path: Path) -> None:
     path = tmp_path / "data" / "backcare" / "history.db"
-    row_id, notices = history.record_session(session(), path)
+    row_id, notices = history.record_session(a_session(START), path)
     assert (notices, [s.id for s in history.load_history(path).sessions]) == ([], [row_id])
 
 
@@ -125,7 +110,7 @@ def test_a_failed_change_says_why_and_keeps_the_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "history.db"
-    row_id, _ = history.record_session(session(), path)
+    row_id, _ = history.record_session(a_session(START), path)
     connect = history_db.connect
 
     def full(where: Path) -> sqlite3.Connection:
@@ -162,6 +147,6 @@ def test_a_log_that_stays_damaged_is_set_aside_once(
 
     monkeypatch.setattr(history_db, "connect", always_damaged)
     with pytest.raises(BackcareError) as raised:
-        history.record_session(session(), path)
+        history.record_session(a_session(START), path)
     assert raised.value.message.endswith(f"{path}: database disk image is malformed.")
     assert (len(tries), len(list(tmp_path.glob("history.db.corrupt-*")))) == (2, 1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sessions import a_session
 
 from backcare_tui.core.completion import Completion
 from backcare_tui.core.pain import advice, change_text, much_worse
@@ -25,22 +26,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def session(
-    at: datetime, *, minutes: float = 5, name: str = "Desk break", **changes: object
+    at: datetime, *, minutes: float = 5, name: str = "Desk break", **changes: Any
 ) -> SessionSummary:
-    base = SessionSummary(
-        routine_name=name,
-        routine_path=None,
-        routine_hash="h",
-        started_at=at,
-        ended_at=at + timedelta(minutes=minutes),
-        planned_seconds=minutes * 60,
-        actual_seconds=minutes * 60,
-        steps_done=3,
-        steps_skipped=0,
-        steps_total=3,
-        finished=True,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    """`minutes` of `name` played through from `at`, unless told."""
+    return a_session(at, name=name, planned=minutes * 60, **changes)
 
 
 def local(tz: tzinfo, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -138,7 +127,7 @@ def test_only_completed_sessions_count_toward_the_goal() -> None:
     at = datetime(2024, 5, 6, 12, tzinfo=UTC)
     stopped = session(at, minutes=5, finished=False)
     completed = session(at, minutes=0.5, finished=True)
-    skipped_through = replace(session(at, minutes=4), actual_seconds=60.0)
+    skipped_through = session(at, minutes=4, played=60.0)
     assert skipped_through.completion is Completion.PARTIAL
     assert [counts(s) for s in (stopped, completed, skipped_through)] == [False, True, False]
     stats = compute_stats([stopped, completed, skipped_through], now=at, tz=UTC, goal=3)

@@ -8,6 +8,7 @@ from typing import Any
 from apps import AppFactory
 from on_screen import toasts
 from rich.console import Console
+from sessions import a_session
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -23,22 +24,8 @@ NOW = datetime(2024, 6, 13, 18, 0, tzinfo=UTC)  # a Thursday
 
 
 def session(days_ago: float, name: str = "Desk break", **changes: Any) -> SessionSummary:
-    at = NOW - timedelta(days=days_ago)
-    values: dict[str, Any] = dict(
-        routine_name=name,
-        routine_path=None,
-        routine_hash="h",
-        started_at=at,
-        ended_at=at + timedelta(minutes=5),
-        planned_seconds=300.0,
-        actual_seconds=300.0,
-        steps_done=4,
-        steps_skipped=0,
-        steps_total=4,
-        finished=True,
-    )
-    values.update(changes)
-    return SessionSummary(**values)
+    """5 minutes and 4 steps of `name` played through `days_ago`, unless told."""
+    return a_session(NOW - timedelta(days=days_ago), name=name, planned=300, steps=4, **changes)
 
 
 def plain(widget: Static) -> str:

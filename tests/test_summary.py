@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from apps import AppFactory
+from sessions import a_session
 
 from backcare_tui.core.clock import FakeClock
 from backcare_tui.core.completion import Completion
@@ -27,22 +29,9 @@ ROUTINE = Routine("Two steps", (Step("One", Timed(10)), Step("Two", Timed(10))),
 START = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
-def summary(**changes: object) -> SessionSummary:
-    values: dict[str, object] = {
-        "routine_name": "Two steps",
-        "routine_path": None,
-        "routine_hash": "x",
-        "started_at": START,
-        "ended_at": START,
-        "planned_seconds": 20.0,
-        "actual_seconds": 20.0,
-        "steps_done": 2,
-        "steps_skipped": 0,
-        "steps_total": 2,
-        "finished": True,
-    }
-    values.update(changes)
-    return SessionSummary(**values)  # type: ignore[arg-type]
+def summary(**changes: Any) -> SessionSummary:
+    """ROUTINE played through in its 20 seconds, unless the case says otherwise."""
+    return a_session(START, name="Two steps", planned=20, steps=2, **changes)
 
 
 def test_summarize_takes_times_from_the_engine() -> None:
