@@ -188,7 +188,9 @@ def cue_schedule(timeline: Timeline, phase: Phase) -> tuple[tuple[float, str], .
 
     A timed step spreads its cues evenly over its length; a held step shows
     one per hold, in turn. A cue with `at` appears at that point of every
-    work or hold. Breathing phases keep their own inhale and exhale cues.
+    work or hold. A breath phase shows the one cue the timeline gave it, from
+    its start: its own inhale or exhale cue, else the step's cue for that
+    breath (core/breath_cues.py).
     """
     span = timeline.steps[phase.step_index]
     step = span.step

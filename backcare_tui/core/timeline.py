@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from .breath_cues import breath_cue_lines
 from .model import DEFAULT_PREPARE_SECONDS, Breathing, Held, Rest, Routine, Step, Timed
 from .phase_lengths import routine_total as routine_total
 from .phase_lengths import step_length as step_length
@@ -226,7 +227,7 @@ def _action_phases(step: Step) -> Iterator[Phase]:
     elif isinstance(action, Held):
         yield from _held_phases(step, action, cue)
     elif isinstance(action, Breathing):
-        yield from _breathing_phases(step, action, cue)
+        yield from _breathing_phases(step, action)
 
 
 def _held_phases(step: Step, held: Held, cue: str) -> Iterator[Phase]:
@@ -270,17 +271,24 @@ def _held_phases(step: Step, held: Held, cue: str) -> Iterator[Phase]:
             )
 
 
-def _breathing_phases(step: Step, breathing: Breathing, cue: str) -> Iterator[Phase]:
+def _breathing_phases(step: Step, breathing: Breathing) -> Iterator[Phase]:
+    """Each breath's phases; a phase's cue is its own (in, out) or the step's for that breath."""
     pattern, cycles = breathing.pattern, breathing.total_cycles
     parts = (
-        (PhaseKind.INHALE, pattern.inhale, breathing.inhale_cue or cue),
-        (PhaseKind.HOLD_IN, pattern.hold, cue),
-        (PhaseKind.EXHALE, pattern.exhale, breathing.exhale_cue or cue),
-        (PhaseKind.HOLD_OUT, pattern.hold_out, cue),
+        (PhaseKind.INHALE, pattern.inhale, breathing.inhale_cue),
+        (PhaseKind.HOLD_IN, pattern.hold, ""),
+        (PhaseKind.EXHALE, pattern.exhale, breathing.exhale_cue),
+        (PhaseKind.HOLD_OUT, pattern.hold_out, ""),
     )
-    for cycle_no in range(1, cycles + 1):
-        for kind, length, text in parts:
-            yield _draft(step, kind, length, text, cycle_no=cycle_no, cycles=cycles)
+    played = [
+        (cycle_no, kind, length, own)
+        for cycle_no in range(1, cycles + 1)
+        for kind, length, own in parts
+        if length > 0
+    ]
+    step_cues = breath_cue_lines(step, [(cycle_no, length) for cycle_no, _, length, _ in played])
+    for (cycle_no, kind, length, own), step_cue in zip(played, step_cues, strict=True):
+        yield _draft(step, kind, length, own or step_cue, cycle_no=cycle_no, cycles=cycles)
 
 
 def _draft(
