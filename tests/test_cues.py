@@ -80,7 +80,7 @@ EXPECTED = [
     *held_side(50, "Right", True),
     *rest(70),
     *held_side(73, "Right", False),
-    (93.0, S.REST, "Rest, next: Dead bug, slowly"),
+    (93.0, S.REST, "Rest, next: Dead bug, slowly. Slow"),
     (95.0, S.TICK, ""),
     (96.0, S.TICK, ""),
     (97.0, S.TICK, ""),

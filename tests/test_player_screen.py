@@ -98,7 +98,7 @@ def test_cues_take_turns_one_per_hold() -> None:
     assert cues == [
         "Tall spine",
         "Tall spine",
-        "Tall spine",
+        "Back and down",  # the rest before Squeeze gets ready for it
         "Back and down",
         "Back and down",
         "Breathe",

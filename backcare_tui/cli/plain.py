@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.clock import Clock, MonotonicClock
+from ..core.cues import cue_since, cue_text, next_cue_in
 from ..core.durations import format_length
 from ..core.player import Finished, Paused, PhaseStarted, Player, Resumed, StepStarted
 from ..core.text import clean_line, plural
@@ -66,6 +67,7 @@ def _play(
     try:
         _say(out, header_line(timeline, title, interactive=interactive))
         player.start()
+        shown = (-1, "")  # the phase whose cue was printed last, and that cue
         while True:
             events = player.update()
             if cues is not None:
@@ -76,6 +78,7 @@ def _play(
                     starting.add(event.step.index)
                 elif isinstance(event, PhaseStarted):
                     _say(out, phase_line(event.phase, timeline))
+                    shown = (event.phase.index, cue_text(timeline, event.phase, 0.0))
                     span = timeline.steps[event.phase.step_index]
                     if span.index in starting and (words := instructions_line(span.step)):
                         _say(out, words)
@@ -87,6 +90,9 @@ def _play(
                 elif isinstance(event, Finished):
                     _say(out, summary_line(player))
                     return 0
+            if (line := later_cue_line(player, timeline, shown)) is not None:
+                _say(out, line)
+                shown = (player.phase_index, cue_text(timeline, player.phase, player.phase_elapsed))
             typed = keys(_timeout(player, cues, interactive=interactive))
             if typed is CONTINUED:
                 # Back from a stop: the time away was nobody's session time.
@@ -105,6 +111,9 @@ def _play(
         return 1
 
 
+SLACK = 0.001
+"""A cue is looked for this long after its moment, so sums of floats do not wake the loop early."""
+
 LOOK_EVERY = 1.0
 """With a keyboard, the session is looked at at least this often (seconds), so a
 stop of the process (Ctrl+Z, SIGSTOP) comes back paused within this of where it was."""
@@ -120,7 +129,10 @@ def _timeout(
     if interactive:
         wait = min(wait, LOOK_EVERY)
     due = cues[0].until_next(player) if cues is not None else None
-    return wait if due is None else min(wait, due)
+    wait = wait if due is None else min(wait, due)
+    # Without sounds, a cue line that appears inside the phase still wakes the loop.
+    cue_due = next_cue_in(player.timeline, player.phase, player.phase_elapsed)
+    return wait if cue_due is None else min(wait, cue_due + SLACK)
 
 
 def _press(player: Player, typed: str) -> bool:
@@ -169,8 +181,22 @@ def phase_line(phase: Phase, timeline: Timeline) -> str:
     else:
         parts = [phase.step_name, f"{phase.label.lower()} {length}"]
     details = ", ".join(phase.parts(of=" of "))
-    parts += [text for text in (details, phase.cue) if text]
+    cue = cue_text(timeline, phase, 0.0)
+    parts += [text for text in (details, cue) if text]
     return clean_line(f"[{_stamp(phase.start)}] " + " - ".join(parts))
+
+
+def later_cue_line(player: Player, timeline: Timeline, shown: tuple[int, str]) -> str | None:
+    """`[0:35] Hip circles - Reverse direction`: a cue that appeared inside the playing phase
+    (spread over a timed step, or at its `at`), stamped where it sits in the plan; None when
+    the cue line is still the one printed."""
+    if player.finished or player.stopped or not player.started:
+        return None
+    phase = player.phase
+    at, text = cue_since(timeline, phase, player.phase_elapsed)
+    if not text or shown == (phase.index, text):
+        return None
+    return clean_line(f"[{_stamp(phase.start + at)}] {phase.step_name} - {text}")
 
 
 def paused_line(player: Player, *, unseen: bool = False) -> str:

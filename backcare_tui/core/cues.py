@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from .getting_ready import getting_ready_for
 from .model import SOUND_SWITCHES, Routine, Step
 from .player import (
     COUNTDOWN_FROM,
@@ -27,7 +28,7 @@ from .player import (
 )
 from .settings import Settings
 from .synth import CueSound
-from .timeline import Phase, PhaseKind, RestReason, Timeline
+from .timeline import Phase, PhaseKind, RestReason, Timeline, lead_in_cue
 
 BREATH_KINDS = frozenset(
     {PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE, PhaseKind.HOLD_OUT}
@@ -190,8 +191,14 @@ def cue_schedule(timeline: Timeline, phase: Phase) -> tuple[tuple[float, str], .
     one per hold, in turn. A cue with `at` appears at that point of every
     work or hold. A breath phase shows the one cue the timeline gave it, from
     its start: its own inhale or exhale cue, else the step's cue for that
-    breath (core/breath_cues.py).
+    breath (core/breath_cues.py). The lead-in, and a rest before another
+    step, show the lead-in cue of the step they get ready for: its first
+    plain cue, never a timed one (timeline.lead_in_cue).
     """
+    ready = getting_ready_for(timeline, phase)
+    if ready is not None:
+        text = lead_in_cue(ready.step)
+        return ((0.0, text),) if text else ()
     span = timeline.steps[phase.step_index]
     step = span.step
     if phase.kind in BREATH_KINDS or not step.cues:
@@ -216,11 +223,23 @@ def cue_schedule(timeline: Timeline, phase: Phase) -> tuple[tuple[float, str], .
 
 def cue_text(timeline: Timeline, phase: Phase, elapsed: float) -> str:
     """The cue line to show `elapsed` seconds into `phase`."""
-    shown = ""
+    return cue_since(timeline, phase, elapsed)[1]
+
+
+def cue_since(timeline: Timeline, phase: Phase, elapsed: float) -> tuple[float, str]:
+    """The cue line shown `elapsed` seconds into `phase`, and the seconds in it appeared."""
+    shown = (0.0, "")
     for at, text in cue_schedule(timeline, phase):
         if at <= elapsed + SLACK:
-            shown = text
+            shown = (at, text)
     return shown
+
+
+def next_cue_in(timeline: Timeline, phase: Phase, elapsed: float) -> float | None:
+    """Seconds from `elapsed` until the next cue line of this phase appears; None when no
+    other comes. `run --plain` wakes then to print it."""
+    later = [at - elapsed for at, _text in cue_schedule(timeline, phase) if at > elapsed + SLACK]
+    return min(later) if later else None
 
 
 def phase_marks(timeline: Timeline, phase: Phase, switches: CueSwitches) -> tuple[Mark, ...]:

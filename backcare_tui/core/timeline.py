@@ -177,7 +177,7 @@ def compile_routine(routine: Routine, default_prepare: float = DEFAULT_PREPARE_S
     offset = 0.0
     for index, (source_index, step, round_no, drafts) in enumerate(played):
         if index == 0 and prepare > 0:
-            drafts = [_draft(step, PhaseKind.PREPARE, prepare, cue=_first_cue(step)), *drafts]
+            drafts = [_draft(step, PhaseKind.PREPARE, prepare, cue=lead_in_cue(step)), *drafts]
         if index < len(played) - 1 and routine.rest_between > 0:
             between = _draft(
                 step, PhaseKind.REST, routine.rest_between, rest_reason=RestReason.BETWEEN
@@ -219,7 +219,7 @@ def _step_phases(step: Step) -> Iterator[Phase]:
 
 def _action_phases(step: Step) -> Iterator[Phase]:
     action = step.action
-    cue = _first_cue(step)
+    cue = lead_in_cue(step)
     if isinstance(action, Timed):
         yield _draft(step, PhaseKind.WORK, action.duration, cue=cue)
     elif isinstance(action, Rest):
@@ -326,5 +326,9 @@ def _draft(
     )
 
 
-def _first_cue(step: Step) -> str:
-    return step.cues[0] if step.cues else ""
+def lead_in_cue(step: Step) -> str:
+    """The cue a step opens with and the lead-in to it shows: its first plain cue, "" when it
+    has none. A cue with `at` belongs to its point of the work, never to the lead-in."""
+    return next(
+        (text for text, at in zip(step.cues, step.cue_times(), strict=False) if at is None), ""
+    )

@@ -150,11 +150,7 @@ class PlayerView:
         """Cues change inside a phase too (spread over a timed step, or at their `at`)."""
         if guide is None:
             return
-        ready = getting_ready_for(player.timeline, player.phase)
-        if ready is not None:
-            cue = clean_line(ready.step.cues[0]) if ready.step.cues else ""
-        else:
-            cue = clean_line(guide.current_text(player))
+        cue = clean_line(guide.current_text(player))
         self._show("#player-cue", f"“{cue}”" if cue and not self.settings.ascii else cue)
 
     def _show(self, selector: str, text: str, *, layout: bool = True) -> None:
