@@ -84,7 +84,7 @@ EXPECTED = [
     (95.0, S.TICK, ""),
     (96.0, S.TICK, ""),
     (97.0, S.TICK, ""),
-    (98.0, S.WORK, "Dead bug, slowly. Slow"),
+    (98.0, S.WORK, "Dead bug, slowly"),  # "Slow" has been on the cue line since 93 s
     (108.0, S.HALFWAY, "Halfway"),
     (113.0, None, "Exhale"),
     (115.0, S.TICK, "3"),

@@ -86,8 +86,8 @@ def test_every_cue_reaches_the_programs_once_in_order(programs: Path) -> None:
         (26, "3"),
         (27, "2"),
         (28, "1"),
-        (29, "Rest, next: March"),
-        (33, "March. Tall spine"),
+        (29, "Rest, next: March. Tall spine"),  # the rest gets ready for March: its lead-in cue
+        (33, "March"),  # "Tall spine" is still on the cue line: not said again
         (43, "Halfway. Arms swing"),
         (50, "3"),
         (51, "2"),

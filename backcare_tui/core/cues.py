@@ -266,6 +266,8 @@ class Guide:
         self._phase = -1
         self._marks: tuple[Mark, ...] = ()
         self._fired = 0
+        self._shown = ""
+        """The cue line as it stands: a cue is spoken as it appears, not again while it stays."""
 
     def react(self, events: Iterable[Event], player: Player) -> Cue:
         """The cue for this moment (empty when nothing is due)."""
@@ -282,7 +284,7 @@ class Guide:
             elif isinstance(event, CountdownTick):
                 tick = countdown_cue(player.phase, event.seconds_left, self.switches)
             elif isinstance(event, Finished):
-                self._phase, self._marks = -1, ()
+                self._phase, self._marks, self._shown = -1, (), ""
                 return finished_cue(self.switches)
         if player.finished or player.stopped or not player.started:
             return Cue()
@@ -311,6 +313,8 @@ class Guide:
         self._phase = phase.index
         self._marks = phase_marks(self.timeline, phase, self.switches)
         self._fired = 0
+        if not any(mark.text is not None and mark.at <= SLACK for mark in self._marks):
+            self._shown = ""  # the phase opens with an empty cue line
 
     def _due_mark(self, player: Player) -> Cue:
         if player.phase_index != self._phase:
@@ -322,6 +326,18 @@ class Guide:
             self._fired += 1
         if not due:
             return Cue()
+        heard = [self._heard(mark) for mark in due]
         # Several at once after a stall: the newest moment's words, the most important sound.
-        newest = [mark.cue for mark in due if mark.at >= due[-1].at - SLACK]
-        return Cue(merge(mark.cue for mark in due).sound, merge(newest).words)
+        newest = [
+            cue for mark, cue in zip(due, heard, strict=True) if mark.at >= due[-1].at - SLACK
+        ]
+        return Cue(merge(heard).sound, merge(newest).words)
+
+    def _heard(self, mark: Mark) -> Cue:
+        """A cue line's words are said when it appears, not again when the same words follow
+        (the next breath phase, the rest after a hold, the hold after a get-ready rest)."""
+        if mark.text is None:
+            return mark.cue
+        again = mark.text == self._shown
+        self._shown = mark.text
+        return replace(mark.cue, words="") if again else mark.cue
