@@ -17,6 +17,7 @@ from .model import (
     DEFAULT_PREPARE_SECONDS,
     SOUND_SWITCHES,
     Breathing,
+    CueAt,
     Held,
     Progress,
     Rest,
@@ -184,15 +185,29 @@ def routine_markdown(routine: Routine, default_prepare: float = DEFAULT_PREPARE_
             lines.append(f"- **How:** {_md(clean_line(step.instructions))}")
         if step.progress is not None:
             lines.append(f"- **As it gets easy:** {_progress_words(step.progress)}")
-        cues = list(step.cues)
+        cues = [
+            _md(text) + _when(step, at)
+            for text, at in zip(step.cues, step.cue_times(), strict=False)
+        ]
         if isinstance(step.action, Breathing):
-            cues += [c for c in (step.action.inhale_cue, step.action.exhale_cue) if c]
+            cues += [_md(c) for c in (step.action.inhale_cue, step.action.exhale_cue) if c]
         if cues:
             lines.append("- **Keep in mind:**")
-            lines += [f"  - {_md(cue)}" for cue in cues]
+            lines += [f"  - {cue}" for cue in cues]
         lines += ["- [ ] Done  Notes: ______________________________", ""]
     lines += ["---", "", f"*{SAFETY_LINE}*", ""]
     return "\n".join(lines)
+
+
+def _when(step: Step, at: CueAt | None) -> str:
+    """` (at 50%)`, ` (at 20s)`: when a timed cue appears, as the player shows it; in each
+    hold of a held step, of the whole step otherwise. "" for a plain cue."""
+    if at is None:
+        return ""
+    point = f"{at.value:g}%" if at.percent else _seconds(at.value)
+    if isinstance(step.action, Held):
+        point += " of each hold" if at.percent else " into each hold"
+    return f" (at {point})"
 
 
 def _summary(step: Step) -> tuple[str, str, str]:
