@@ -1,5 +1,5 @@
 import sys
 
-from backcare_tui.cli.main import main
+from backcare_tui.cli.entry import main
 
 sys.exit(main())

@@ -11,6 +11,10 @@ import sys
 
 
 def main() -> int:
+    if not sys.argv[1:]:
+        from .full_screen import open_app
+
+        return open_app()
     if sys.argv[1:2] == ["status"]:
         from .status import main as status
 

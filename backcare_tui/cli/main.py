@@ -16,6 +16,7 @@ from ..core.loader import load_routine
 from ..core.model import Routine
 from ..core.text import plural
 from .commands import SAFETY, add_commands, command_in
+from .full_screen import full_screen
 from .parser import Parser
 
 if TYPE_CHECKING:
@@ -221,22 +222,6 @@ def edit(args: argparse.Namespace, extra: Sequence[Path]) -> int:
     if entry.path.resolve().parent == builtin_routines_dir().resolve():
         entry = replace(entry, kind=BUILTIN)
     return full_screen(args, extra, edit=entry)
-
-
-FLAG_SETTINGS = ("ascii", "reduced_motion")
-"""Flags that switch a setting on for one run, without touching the config file."""
-
-
-def full_screen(args: argparse.Namespace, extra: Sequence[Path], **start: Any) -> int:
-    """Run the app; print what it has to say once the terminal is restored."""
-    from ..app import make_app
-
-    overrides = {name: True for name in FLAG_SETTINGS if getattr(args, name, False)}
-    app = make_app(extra_folders=extra, overrides=overrides, **start)
-    outcome = app.run() or app.outcome
-    for line in outcome.lines:
-        print(line)
-    return outcome.exit_code
 
 
 def _add_breathe(
