@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import io
 
+from guided import spoken_words
+
 from backcare_tui.cli.plain import run_plain
 from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.cues import CueSwitches, Guide, cue_text
+from backcare_tui.core.cues import CueSwitches, cue_text
 from backcare_tui.core.model import CueAt, Held, Routine, Step, Timed
-from backcare_tui.core.player import Player
 from backcare_tui.core.timeline import PhaseKind, Timeline, compile_routine, lead_in_cue
 
 REVERSE = CueAt(50, percent=True)
@@ -28,19 +29,7 @@ def timeline_of(*steps: Step) -> Timeline:
 
 
 def spoken(timeline: Timeline) -> list[tuple[float, str]]:
-    player = Player(timeline, clock := FakeClock())
-    guide = Guide(timeline, CueSwitches(voice=True, speak_cues=True))
-    player.start()
-    heard: list[tuple[float, str]] = []
-    while True:
-        cue = guide.react(player.update(), player)
-        if cue.words:
-            heard.append((round(clock.now(), 2), cue.words))
-        if player.finished:
-            return heard
-        wait = guide.until_next(player)
-        assert wait is not None
-        clock.advance(wait)
+    return spoken_words(timeline, CueSwitches(voice=True, speak_cues=True))
 
 
 def test_the_lead_in_shows_the_first_plain_cue_not_a_timed_one() -> None:

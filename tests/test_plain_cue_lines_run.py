@@ -27,12 +27,17 @@ cues = ["Start small", { at = "50%", text = "Reverse direction" }]
 """
 
 
-def test_run_plain_prints_each_holds_cue_and_a_timed_cue_at_its_point(tmp_path: Path) -> None:
-    path = tmp_path / "cues.toml"
-    path.write_text(ROUTINE)
+def played(folder: Path, routine: str) -> list[str]:
+    """`backcare run --plain` on `routine` in a terminal: the lines it printed, once it exits."""
+    path = folder / "routine.toml"
+    path.write_text(routine)
     with terminal("run", "--plain", str(path), columns=120) as term:
         assert term.wait_exit() == 0
-        lines = [line.strip() for line in term.text().split("\n") if line.strip()]
+        return [line.strip() for line in term.text().split("\n") if line.strip()]
+
+
+def test_run_plain_prints_each_holds_cue_and_a_timed_cue_at_its_point(tmp_path: Path) -> None:
+    lines = played(tmp_path, ROUTINE)
     assert [line.split("] ", 1)[1] for line in lines if line.startswith("[")] == [
         "Twist - hold 0.5s - rep 1 of 2 - Sit tall",
         "Twist - hold 0.5s - rep 2 of 2 - Breathe out",
@@ -54,11 +59,7 @@ cues = [{ at = "50%", text = "Reverse direction" }, "Start small"]
 
 
 def test_run_plain_gets_ready_with_the_first_plain_cue_not_a_timed_one(tmp_path: Path) -> None:
-    path = tmp_path / "lead-in.toml"
-    path.write_text(LEAD_IN)
-    with terminal("run", "--plain", str(path), columns=120) as term:
-        assert term.wait_exit() == 0
-        lines = [line.strip() for line in term.text().split("\n") if line.strip()]
+    lines = played(tmp_path, LEAD_IN)
     assert [line.split("] ", 1)[1] for line in lines if line.startswith("[")] == [
         "Circles - get ready 0.5s - Start small",
         "Circles - work 1s - Start small",

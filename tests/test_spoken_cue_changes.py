@@ -4,11 +4,11 @@ again on the out-breath; a hold's cue is not repeated by the rest after it."""
 
 from __future__ import annotations
 
+from guided import spoken_words
+
 from backcare_tui.core.breathing import BreathPattern
-from backcare_tui.core.clock import FakeClock
-from backcare_tui.core.cues import CueSwitches, Guide
+from backcare_tui.core.cues import CueSwitches
 from backcare_tui.core.model import Breathing, Held, Routine, Step
-from backcare_tui.core.player import Player
 from backcare_tui.core.timeline import compile_routine
 
 SPEAK = CueSwitches(phases=False, countdown=False, halfway=False, voice=True, speak_cues=True)
@@ -16,20 +16,7 @@ IN_OUT = BreathPattern(4, 0, 6, 0)
 
 
 def spoken(*steps: Step) -> list[tuple[float, str]]:
-    timeline = compile_routine(Routine("R", steps, prepare=0))
-    player = Player(timeline, clock := FakeClock())
-    guide = Guide(timeline, SPEAK)
-    player.start()
-    heard: list[tuple[float, str]] = []
-    while True:
-        cue = guide.react(player.update(), player)
-        if cue.words:
-            heard.append((round(clock.now(), 2), cue.words))
-        if player.finished:
-            return heard
-        wait = guide.until_next(player)
-        assert wait is not None
-        clock.advance(wait)
+    return spoken_words(compile_routine(Routine("R", steps, prepare=0)), SPEAK)
 
 
 def test_a_breathing_cue_is_said_once_a_breath_not_on_both_halves() -> None:
